@@ -1,0 +1,3 @@
+from hazard_ledger.app import main
+
+raise SystemExit(main())

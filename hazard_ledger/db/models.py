@@ -1,0 +1,171 @@
+"""The ledger's tables (SQLAlchemy 2 typed models). Portable to PostgreSQL: plain types only.
+
+Times of bookkeeping are UTC ISO text; business dates are DATE. Money is kept in fen (integer).
+"""
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hazard_ledger.db.base import Base, new_uuid, utc_now_text
+
+UUID = String(36)
+TIMESTAMP = String(32)
+
+
+class Station(Base):
+    """本站: the install's identity; a county install also holds the stations it imported."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    township: Mapped[str] = mapped_column(String(100), default="")
+    county: Mapped[str] = mapped_column(String(100), default="")
+    doc_prefix: Mapped[str] = mapped_column(String(20), default="")
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+class Unit(Base):
+    """生产经营单位/场所: deduplicated by 统一社会信用代码 and by name within a station."""
+
+    __tablename__ = "units"
+    __table_args__ = (
+        UniqueConstraint("station_uuid", "name"),
+        UniqueConstraint("station_uuid", "credit_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    village: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    contact: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+    updated_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+class Inspection(Base):
+    """检查: one visit to a unit; hazards found may refer to it."""
+
+    __tablename__ = "inspections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    unit_uuid: Mapped[str] = mapped_column(ForeignKey("units.uuid"), index=True)
+    inspected_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20), default="日常")
+    inspectors: Mapped[str] = mapped_column(String(200), default="")
+    findings: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+HAZARD_STATUSES = ("discovered", "assigned", "rectified", "verified", "voided")
+
+
+class Hazard(Base):
+    """隐患: current state, kept for speed; always equal to the fold of its events."""
+
+    __tablename__ = "hazards"
+    __table_args__ = (
+        CheckConstraint(f"status IN {HAZARD_STATUSES!r}", name="status"),
+        CheckConstraint("level IN ('general', 'major')", name="level"),
+        Index("ix_hazards_status_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"), index=True)
+    unit_uuid: Mapped[str] = mapped_column(ForeignKey("units.uuid"), index=True)
+    inspection_uuid: Mapped[str | None] = mapped_column(ForeignKey("inspections.uuid"))
+    status: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(String(8))
+    description: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(100), default="")
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(50), default="")
+    basis: Mapped[str] = mapped_column(Text, default="")
+    found_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    inspector: Mapped[str] = mapped_column(String(100), default="")
+    # 交办 (assignment)
+    responsible: Mapped[str] = mapped_column(String(50), default="")
+    responsible_phone: Mapped[str] = mapped_column(String(50), default="")
+    requirement: Mapped[str] = mapped_column(Text, default="")
+    assigned_on: Mapped[dt.date | None] = mapped_column(Date)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    # 整改 (rectification)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    rectified_on: Mapped[dt.date | None] = mapped_column(Date)
+    funds_fen: Mapped[int | None] = mapped_column(Integer)
+    # 复查 (verification); the last verification's result
+    verified_by: Mapped[str] = mapped_column(String(100), default="")
+    verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    verification_result: Mapped[str] = mapped_column(String(8), default="")
+    verification_opinion: Mapped[str] = mapped_column(Text, default="")
+    # 作废 (void)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+    updated_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+class Event(Base):
+    """履历: one change of one record; append-only and hash-chained per station."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        UniqueConstraint("station_uuid", "seq"),
+        Index("ix_events_record", "record_uuid", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    seq: Mapped[int] = mapped_column(Integer)
+    record_type: Mapped[str] = mapped_column(String(20))
+    record_uuid: Mapped[str] = mapped_column(UUID)
+    kind: Mapped[str] = mapped_column(String(40))
+    occurred_at: Mapped[str] = mapped_column(TIMESTAMP)
+    recorded_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+    actor: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Attachment(Base):
+    """照片/附件: a content-addressed file (sha256) in the data dir, attached to a record."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    record_uuid: Mapped[str] = mapped_column(UUID, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(50))
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)

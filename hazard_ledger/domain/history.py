@@ -1,0 +1,104 @@
+"""The append-only history: canonical form of an event, its hash chain, and state as a fold.
+
+Every change of a record is an event. Events of one station form a chain: each event's hash is
+sha256 over the previous event's hash and the event's canonical JSON, so a later edit of any event
+(or a removed or re-ordered one) breaks every hash after it. A record's current state is the fold
+of its events' ``changes``; the stored row must always equal it.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.workflow import Action, next_status
+
+GENESIS_HASH = "0" * 64
+
+
+class HistoryError(Exception):
+    """The history is inconsistent: a broken chain, an unknown event kind, a forbidden step."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """The hashed content of an event (``recorded_at`` is local bookkeeping and is not hashed)."""
+
+    uuid: str
+    station_uuid: str
+    seq: int
+    record_type: str
+    record_uuid: str
+    kind: str
+    occurred_at: str
+    actor: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+    def canonical_json(self) -> str:
+        """Stable JSON: sorted keys, no spaces, UTF-8 text kept as it is."""
+        return canonical_json(
+            {
+                "uuid": self.uuid,
+                "station_uuid": self.station_uuid,
+                "seq": self.seq,
+                "record_type": self.record_type,
+                "record_uuid": self.record_uuid,
+                "kind": self.kind,
+                "occurred_at": self.occurred_at,
+                "actor": self.actor,
+                "payload": self.payload,
+            }
+        )
+
+    def chained_hash(self, prev_hash: str) -> str:
+        """This event's hash when it follows an event whose hash is ``prev_hash``."""
+        return chain_hash(prev_hash, self.canonical_json())
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def chain_hash(prev_hash: str, canonical: str) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
+
+
+# Event kinds per record type. Hazard kinds are the workflow's actions.
+RECORD_KINDS: dict[str, frozenset[str]] = {
+    "hazard": frozenset(action.value for action in Action),
+    "unit": frozenset({"added", "edited"}),
+    "station": frozenset({"created", "edited"}),
+}
+
+
+def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
+    """The state of one record after its events, in order; raises HistoryError if they don't fit.
+
+    For a hazard each event must also be a step the transition table allows from the state
+    before it, and must leave ``status`` where the table says.
+    """
+    state: dict[str, Any] = {}
+    status: HazardStatus | None = None
+    kinds = RECORD_KINDS.get(record_type)
+    if kinds is None:
+        raise HistoryError(f"未知的记录类型“{record_type}”")
+    for event in events:
+        if event.kind not in kinds:
+            raise HistoryError(f"事件 {event.uuid} 的类型“{event.kind}”不属于{record_type}")
+        changes = event.payload.get("changes", {})
+        if not isinstance(changes, Mapping):
+            raise HistoryError(f"事件 {event.uuid} 的内容不完整（缺少 changes）")
+        if record_type == "hazard":
+            try:
+                after = next_status(status, Action(event.kind), code=str(state.get("code", "")))
+            except Exception as error:
+                raise HistoryError(f"事件 {event.uuid}：{error}") from None
+            if changes.get("status", state.get("status")) != after.value:
+                raise HistoryError(f"事件 {event.uuid} 记录的状态与流程不符")
+            status = after
+        elif not state and event.kind not in ("added", "created"):
+            raise HistoryError(f"事件 {event.uuid}：记录在创建之前被修改")
+        state.update(changes)
+    return state

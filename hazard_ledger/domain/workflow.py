@@ -1,0 +1,89 @@
+"""The transition table of the closed loop: the only authority on which step is allowed.
+
+DISCOVERED --assign--> ASSIGNED --rectify--> RECTIFIED --verify_pass--> VERIFIED
+                          ^                      |
+                          +---- verify_fail -----+
+any open state --void--> VOIDED;  any open state --edit--> (unchanged)
+"""
+
+from enum import StrEnum
+
+from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.errors import WorkflowError
+
+
+class Action(StrEnum):
+    """A step of the workflow. The value is also the hazard event's kind."""
+
+    RECORD = "recorded"
+    ASSIGN = "assigned"
+    RECTIFY = "rectified"
+    VERIFY_PASS = "verified"
+    VERIFY_FAIL = "verification_failed"
+    VOID = "voided"
+    EDIT = "edited"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    Action.RECORD: "登记",
+    Action.ASSIGN: "交办",
+    Action.RECTIFY: "整改完成",
+    Action.VERIFY_PASS: "复查合格",
+    Action.VERIFY_FAIL: "复查不合格",
+    Action.VOID: "作废",
+    Action.EDIT: "修改",
+}
+
+_OPEN = (HazardStatus.DISCOVERED, HazardStatus.ASSIGNED, HazardStatus.RECTIFIED)
+
+TRANSITIONS: dict[tuple[HazardStatus | None, Action], HazardStatus] = {
+    (None, Action.RECORD): HazardStatus.DISCOVERED,
+    (HazardStatus.DISCOVERED, Action.ASSIGN): HazardStatus.ASSIGNED,
+    (HazardStatus.ASSIGNED, Action.RECTIFY): HazardStatus.RECTIFIED,
+    (HazardStatus.RECTIFIED, Action.VERIFY_PASS): HazardStatus.VERIFIED,
+    (HazardStatus.RECTIFIED, Action.VERIFY_FAIL): HazardStatus.ASSIGNED,
+    **{(status, Action.VOID): HazardStatus.VOIDED for status in _OPEN},
+    **{(status, Action.EDIT): status for status in _OPEN},
+}
+
+
+def is_allowed(status: HazardStatus | None, action: Action) -> bool:
+    """Whether the table allows ``action`` on a hazard in ``status`` (None: not recorded yet)."""
+    return (status, action) in TRANSITIONS
+
+
+def next_status(status: HazardStatus | None, action: Action, *, code: str = "") -> HazardStatus:
+    """The status after ``action``; a forbidden step raises WorkflowError saying why."""
+    try:
+        return TRANSITIONS[(status, action)]
+    except KeyError:
+        raise WorkflowError(_refusal(status, action, code)) from None
+
+
+def allowed_actions(status: HazardStatus | None) -> list[Action]:
+    """The actions the table allows from ``status``, in workflow order."""
+    return [action for action in Action if is_allowed(status, action)]
+
+
+def _refusal(status: HazardStatus | None, action: Action, code: str) -> str:
+    who = f"隐患 {code} " if code else "该隐患"
+    if status is None:
+        return f"{who}尚未登记，不能{action.label}。"
+    if status is HazardStatus.VERIFIED:
+        return f"{who}已闭环，不能再{action.label}。"
+    if status is HazardStatus.VOIDED:
+        return f"{who}已作废，不能再{action.label}。"
+    if action is Action.RECORD:
+        return f"{who}已经登记过。"
+    needs = {
+        Action.ASSIGN: "待交办",
+        Action.RECTIFY: "整改中",
+        Action.VERIFY_PASS: "待复查",
+        Action.VERIFY_FAIL: "待复查",
+    }.get(action)
+    hint = f"（只有“{needs}”的隐患才能{action.label}）" if needs else ""
+    return f"{who}当前状态为“{status.label}”，不能{action.label}{hint}。"

@@ -1,0 +1,1 @@
+"""Use cases. The only code that opens sessions; one transaction per use case; returns DTOs."""

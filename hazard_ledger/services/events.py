@@ -1,0 +1,81 @@
+"""Appending events to the hash chain, inside the caller's transaction."""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.base import new_uuid, utc_now_text
+from hazard_ledger.db.models import Event
+from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, canonical_json
+
+
+def append_event(
+    session: Session,
+    *,
+    station_uuid: str,
+    record_type: str,
+    record_uuid: str,
+    kind: str,
+    actor: str,
+    changes: Mapping[str, Any],
+    extra: Mapping[str, Any] | None = None,
+) -> Event:
+    """Append one event to the station's chain. Must run in a write (IMMEDIATE) transaction so
+    that no other writer appends between reading the chain's head and inserting."""
+    head = session.execute(
+        select(Event.seq, Event.hash)
+        .where(Event.station_uuid == station_uuid)
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).first()
+    seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
+    payload: dict[str, Any] = {"changes": dict(changes)}
+    if extra:
+        payload.update(extra)
+    now = utc_now_text()
+    facts = EventFacts(
+        uuid=new_uuid(),
+        station_uuid=station_uuid,
+        seq=seq,
+        record_type=record_type,
+        record_uuid=record_uuid,
+        kind=kind,
+        occurred_at=now,
+        actor=actor,
+        payload=payload,
+    )
+    event = Event(
+        uuid=facts.uuid,
+        station_uuid=station_uuid,
+        seq=seq,
+        record_type=record_type,
+        record_uuid=record_uuid,
+        kind=kind,
+        occurred_at=now,
+        recorded_at=now,
+        actor=actor,
+        payload=canonical_json(payload),
+        prev_hash=prev_hash,
+        hash=facts.chained_hash(prev_hash),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def event_facts(event: Event) -> EventFacts:
+    """The hashed content of a stored event."""
+    return EventFacts(
+        uuid=event.uuid,
+        station_uuid=event.station_uuid,
+        seq=event.seq,
+        record_type=event.record_type,
+        record_uuid=event.record_uuid,
+        kind=event.kind,
+        occurred_at=event.occurred_at,
+        actor=event.actor,
+        payload=json.loads(event.payload),
+    )

@@ -1,0 +1,209 @@
+"""Reading hazards: the filtered ledger list and one hazard in full."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.models import Attachment, Event, Hazard, Station, Unit
+from hazard_ledger.domain.deadlines import overdue_days
+from hazard_ledger.domain.enums import HazardLevel, HazardStatus, PhotoKind
+from hazard_ledger.domain.workflow import Action
+from hazard_ledger.services.dto import EventView, HazardDetail, HazardRow, PhotoView
+from hazard_ledger.services.hazards import get_hazard_row
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.photos import photo_path, thumbnail_path
+from hazard_ledger.services.search import search_condition
+from hazard_ledger.services.stations import local_station
+from hazard_ledger.services.units import find_unit
+
+
+@dataclass(frozen=True, slots=True)
+class HazardFilter:
+    """What the ledger list shows. Empty fields do not filter."""
+
+    status: HazardStatus | None = None
+    level: HazardLevel | None = None
+    unit: str = ""
+    industry: str = ""
+    village: str = ""
+    search: str = ""
+    overdue: bool = False
+    station: str = ""
+
+
+_LIST_COLUMNS = (
+    Hazard.code,
+    Hazard.uuid,
+    Station.code,
+    Unit.name,
+    Unit.village,
+    Hazard.description,
+    Hazard.location,
+    Hazard.level,
+    Hazard.status,
+    Hazard.industry,
+    Hazard.found_on,
+    Hazard.deadline,
+    Hazard.responsible,
+)
+
+
+def _list_query(session: Session, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
+    query = (
+        select(*_LIST_COLUMNS)
+        .join(Unit, Unit.uuid == Hazard.unit_uuid)
+        .join(Station, Station.uuid == Hazard.station_uuid)
+    )
+    if filters.status is not None:
+        query = query.where(Hazard.status == filters.status.value)
+    if filters.level is not None:
+        query = query.where(Hazard.level == filters.level.value)
+    if filters.unit:
+        unit = find_unit(session, local_station(session).uuid, filters.unit)
+        query = query.where(Hazard.unit_uuid == unit.uuid)
+    if filters.industry:
+        query = query.where(Hazard.industry == filters.industry)
+    if filters.village:
+        query = query.where(Unit.village == filters.village)
+    if filters.station:
+        query = query.where(Station.code == filters.station.strip().upper())
+    if filters.overdue:
+        query = query.where(Hazard.status == HazardStatus.ASSIGNED.value, Hazard.deadline < today)
+    if filters.search.strip():
+        condition = search_condition(session, filters.search)
+        if condition is not None:
+            query = query.where(condition)
+    return query.order_by(Hazard.found_on, Hazard.code)
+
+
+def list_hazards(
+    ledger: Ledger,
+    filters: HazardFilter = HazardFilter(),
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[HazardRow]:
+    """The ledger rows matching ``filters``, oldest found first."""
+    today = ledger.today()
+    with ledger.read() as session:
+        query = _list_query(session, filters, today)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        rows = session.execute(query).tuples().all()
+    statuses = {status.value: status for status in HazardStatus}
+    levels = {level.value: level for level in HazardLevel}
+    result = []
+    for (
+        code,
+        uuid,
+        station_code,
+        unit,
+        village,
+        description,
+        location,
+        level,
+        status,
+        industry,
+        found_on,
+        deadline,
+        responsible,
+    ) in rows:
+        state = statuses[status]
+        result.append(
+            HazardRow(
+                code,
+                uuid,
+                station_code,
+                unit,
+                village,
+                description,
+                location,
+                levels[level],
+                state,
+                industry,
+                found_on,
+                deadline,
+                responsible,
+                overdue_days(state, deadline, today),
+            )
+        )
+    return result
+
+
+def show_hazard(ledger: Ledger, code: str) -> HazardDetail:
+    """One hazard with every field, its photos and its history."""
+    today = ledger.today()
+    with ledger.read() as session:
+        hazard = get_hazard_row(session, code)
+        unit = session.scalars(select(Unit).where(Unit.uuid == hazard.unit_uuid)).one()
+        station = session.scalars(select(Station).where(Station.uuid == hazard.station_uuid)).one()
+        attachments = session.scalars(
+            select(Attachment).where(Attachment.record_uuid == hazard.uuid).order_by(Attachment.id)
+        ).all()
+        events = session.scalars(
+            select(Event).where(Event.record_uuid == hazard.uuid).order_by(Event.seq)
+        ).all()
+        status = HazardStatus(hazard.status)
+        root = ledger.attachments_dir
+        photos = tuple(
+            PhotoView(
+                uuid=a.uuid,
+                kind=PhotoKind(a.kind),
+                sha256=a.sha256,
+                media_type=a.media_type,
+                original_name=a.original_name,
+                width=a.width,
+                height=a.height,
+                path=photo_path(root, a.sha256, a.media_type),
+                thumbnail=thumbnail_path(root, a.sha256),
+            )
+            for a in attachments
+        )
+        history = tuple(
+            EventView(
+                seq=e.seq,
+                kind=e.kind,
+                label=Action(e.kind).label,
+                occurred_at=e.occurred_at,
+                actor=e.actor,
+                changes=json.loads(e.payload).get("changes", {}),
+            )
+            for e in events
+        )
+        return HazardDetail(
+            code=hazard.code,
+            uuid=hazard.uuid,
+            station_code=station.code,
+            unit=unit.name,
+            unit_uuid=unit.uuid,
+            village=unit.village,
+            status=status,
+            level=HazardLevel(hazard.level),
+            description=hazard.description,
+            location=hazard.location,
+            category=hazard.category,
+            industry=hazard.industry,
+            source=hazard.source,
+            basis=hazard.basis,
+            found_on=hazard.found_on,
+            inspector=hazard.inspector,
+            responsible=hazard.responsible,
+            responsible_phone=hazard.responsible_phone,
+            requirement=hazard.requirement,
+            assigned_on=hazard.assigned_on,
+            deadline=hazard.deadline,
+            measures=hazard.measures,
+            rectified_on=hazard.rectified_on,
+            funds_fen=hazard.funds_fen,
+            verified_by=hazard.verified_by,
+            verified_on=hazard.verified_on,
+            verification_result=hazard.verification_result,
+            verification_opinion=hazard.verification_opinion,
+            void_reason=hazard.void_reason,
+            overdue_days=overdue_days(status, hazard.deadline, today),
+            photos=photos,
+            history=history,
+        )

@@ -1,0 +1,87 @@
+"""本站: initialising this install's station and reading it."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.models import Station
+from hazard_ledger.domain.errors import DuplicateError, NotFoundError
+from hazard_ledger.domain.numbering import normalize_station_code
+from hazard_ledger.domain.validation import optional_text, required_text
+from hazard_ledger.services.dto import StationView
+from hazard_ledger.services.events import append_event
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.snapshots import snapshot
+
+
+def init_station(
+    ledger: Ledger,
+    *,
+    code: str,
+    name: str,
+    township: str = "",
+    county: str = "",
+    doc_prefix: str = "",
+) -> StationView:
+    """Create this install's station. Refused when the ledger already has one."""
+    code = normalize_station_code(code)
+    name = required_text(name, field="name", label="站名", max_length=100)
+    township = optional_text(township, field="township", label="乡镇（街道）", max_length=100)
+    county = optional_text(county, field="county", label="县（市、区）", max_length=100)
+    # The short prefix in document numbers, e.g. （罗）: by default the township's first character.
+    doc_prefix = optional_text(doc_prefix, field="doc_prefix", label="文号简称", max_length=20)
+    doc_prefix = doc_prefix or (township or name)[:1]
+    with ledger.write() as session:
+        existing = session.scalars(select(Station).where(Station.is_local)).first()
+        if existing is not None:
+            raise DuplicateError(
+                f"本台账已初始化为“{existing.name}”（{existing.code}），不能再次初始化。"
+            )
+        if session.scalars(select(Station).where(Station.code == code)).first():
+            raise DuplicateError(f"站点简码 {code} 已被台账中的其他站点使用。")
+        station = Station(
+            code=code,
+            name=name,
+            township=township,
+            county=county,
+            doc_prefix=doc_prefix,
+            is_local=True,
+        )
+        session.add(station)
+        session.flush()
+        append_event(
+            session,
+            station_uuid=station.uuid,
+            record_type="station",
+            record_uuid=station.uuid,
+            kind="created",
+            actor=ledger.operator,
+            changes=snapshot(station),
+        )
+        return station_view(station)
+
+
+def local_station(session: Session) -> Station:
+    """This install's station; a clear error when the ledger was never initialised."""
+    station = session.scalars(select(Station).where(Station.is_local)).first()
+    if station is None:
+        raise NotFoundError("台账尚未初始化：请先用 init 登记本站（或用 demo 打开示例台账）。")
+    return station
+
+
+def get_local_station(ledger: Ledger) -> StationView | None:
+    """This install's station, or None before ``init``."""
+    with ledger.read() as session:
+        station = session.scalars(select(Station).where(Station.is_local)).first()
+        return station_view(station) if station else None
+
+
+def station_view(station: Station) -> StationView:
+    return StationView(
+        uuid=station.uuid,
+        code=station.code,
+        name=station.name,
+        township=station.township,
+        county=station.county,
+        doc_prefix=station.doc_prefix,
+        is_local=station.is_local,
+    )

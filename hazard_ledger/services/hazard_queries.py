@@ -89,10 +89,11 @@ def list_hazards(
     """The ledger rows matching ``filters``, oldest found first."""
     today = ledger.today()
     with ledger.read() as session:
+        local_station(session)  # a clear message before `init`
         query = _list_query(session, filters, today)
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        rows = session.execute(query).tuples().all()
+        rows = session.execute(query).all()
     statuses = {status.value: status for status in HazardStatus}
     levels = {level.value: level for level in HazardLevel}
     result = []

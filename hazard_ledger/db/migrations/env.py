@@ -4,6 +4,7 @@ from alembic import context
 
 from hazard_ledger.db import models  # noqa: F401  (registers the tables)
 from hazard_ledger.db.base import Base
+from hazard_ledger.db.migrate import include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -14,5 +15,6 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_object=include_object,
 )
 context.run_migrations()

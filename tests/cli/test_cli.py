@@ -1,0 +1,222 @@
+"""The CLI end to end, through subprocesses, as scripts and station staff use it."""
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_photo
+
+pytestmark = pytest.mark.slow
+
+TODAY = dt.date.today()
+
+
+def days_ago(n: int) -> str:
+    return (TODAY - dt.timedelta(days=n)).isoformat()
+
+
+class Cli:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.env = {**os.environ, "HAZARD_LEDGER_OPERATOR": "张建华"}
+        self.env.pop("HAZARD_LEDGER_HOME", None)
+
+    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "hazard_ledger", "--data-dir", str(self.data_dir), *args],
+            capture_output=True, text=True, encoding="utf-8", env=self.env, timeout=120,
+        )  # fmt: skip
+        if ok:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def json(self, *args: str) -> dict:  # type: ignore[type-arg]
+        return json.loads(self.run(*args, "--json").stdout)
+
+    def refused(self, *args: str) -> str:
+        """Run a command that must fail as a user error: exit 2, one line, no traceback."""
+        result = self.run(*args, ok=False)
+        assert result.returncode == 2, (result.stdout, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        return lines[0]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    cli = Cli(tmp_path / "data")
+    cli.run("init", "--code", "LY", "--name", "罗阳镇应急消防管理站", "--township", "罗阳镇",
+            "--county", "泰顺县")  # fmt: skip
+    cli.run("unit", "add", "--name", "鑫源五金厂", "--credit-code", "91330329MA2C000016",
+            "--industry", "工贸（机械）", "--village", "城东社区", "--contact", "张国强",
+            "--phone", "13800000001")  # fmt: skip
+    return cli
+
+
+def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
+    photo = make_photo(tmp_path / "整改前.jpg")
+    added = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "配电房堆放杂物",
+                     "--location", "配电房", "--level", "重大", "--found-on", days_ago(20),
+                     "--inspector", "张建华", "--photo", str(photo))  # fmt: skip
+    code = added["code"]
+    assert (
+        code == f"LY-{TODAY.year if days_ago(20)[:4] == str(TODAY.year) else TODAY.year - 1}-0001"
+    )
+    assert added["status"] == "discovered" and added["level"] == "重大"
+    assert added["industry"] == "工贸（机械）"  # taken from the unit
+    assert len(added["photos"]) == 1 and Path(added["photos"][0]["file"]).is_file()
+
+    assigned = cli.json("hazard", "assign", code, "--responsible", "张国强", "--within", "5",
+                        "--working-days", "--on", days_ago(19), "--requirement", "清理")  # fmt: skip
+    assert assigned["status"] == "assigned" and assigned["responsible"] == "张国强"
+    deadline = dt.date.fromisoformat(assigned["deadline"])
+    assert (deadline - dt.date.fromisoformat(days_ago(19))).days in (5, 6, 7)  # weekends skipped
+    assert assigned["overdue_days"] == (TODAY - deadline).days
+
+    overdue = cli.json("hazard", "list", "--overdue")
+    assert [h["code"] for h in overdue["hazards"]] == [code]
+
+    cli.run("hazard", "rectify", code, "--measures", "已清理", "--done-on", days_ago(10),
+            "--funds", "1200.50")  # fmt: skip
+    failed = cli.json("hazard", "verify", code, "--by", "李晓峰", "--fail", "--new-deadline",
+                      days_ago(-10), "--on", days_ago(9))  # fmt: skip
+    assert failed["status"] == "assigned" and failed["deadline"] == days_ago(-10)
+    cli.run("hazard", "rectify", code, "--measures", "已彻底清理", "--done-on", days_ago(3))
+    cli.run("hazard", "verify", code, "--by", "李晓峰", "--pass", "--on", days_ago(2))
+
+    shown = cli.json("hazard", "show", code)
+    for key in ("code", "uuid", "unit", "description", "location", "level", "status",
+                "found_on", "deadline", "responsible", "overdue_days", "history"):  # fmt: skip
+        assert key in shown
+    assert shown["status"] == "verified" and shown["overdue_days"] == 0
+    assert [e["kind"] for e in shown["history"]] == [
+        "recorded", "assigned", "rectified", "verification_failed", "rectified", "verified"
+    ]  # fmt: skip
+    assert {e["actor"] for e in shown["history"]} == {"张建华"}
+    assert shown["history"][2]["changes"]["funds_fen"] == 120050
+
+    listed = cli.json("hazard", "list", "--status", "verified")
+    assert listed["count"] == 1 and listed["hazards"][0]["code"] == code
+    assert cli.json("hazard", "list", "--search", "配电房")["count"] == 1
+    assert cli.json("hazard", "list", "--unit", "鑫源五金厂")["count"] == 1
+    text = cli.run("hazard", "list").stdout
+    assert code in text and "已闭环" in text
+    assert "校验通过" in cli.run("check").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["hazard", "add", "--unit", "无此单位", "--description", "x"], "未找到单位"),
+        (
+            [
+                "hazard",
+                "add",
+                "--unit",
+                "鑫源五金厂",
+                "--description",
+                "x",
+                "--found-on",
+                "2026-02-30",
+            ],
+            "不存在",
+        ),  # fmt: skip
+        (
+            ["hazard", "add", "--unit", "鑫源五金厂", "--description", "x", "--level", "较大"],
+            "隐患等级",
+        ),  # fmt: skip
+        (["unit", "add", "--name", "新厂", "--credit-code", "91330329MA2C000017"], "校验位"),
+        (["unit", "add", "--name", "重复", "--credit-code", "91330329MA2C000016"], "重复登记"),
+        (["hazard", "verify", "LY-2026-0001", "--by", "x", "--pass"], "未找到编号"),
+        (["hazard", "assign", "X", "--responsible", "x"], "必须给出以下参数之一"),
+        (["hazard", "list", "--status", "done"], "取值"),
+        (["init", "--code", "ZZ", "--name", "又一个站"], "已初始化"),
+        (
+            ["hazard", "add", "--unit", "鑫源五金厂", "--description", "x", "--photo", "none.jpg"],
+            "找不到照片",
+        ),  # fmt: skip
+    ],
+)
+def test_user_errors_exit_2_with_one_line(cli: Cli, args: list[str], message: str) -> None:
+    assert message in cli.refused(*args)
+
+
+def test_a_forbidden_step_is_refused_and_changes_nothing(cli: Cli) -> None:
+    code = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "灭火器过期")["code"]
+    before = cli.json("hazard", "show", code)
+    assert "不能复查合格" in cli.refused("hazard", "verify", code, "--by", "x", "--pass")
+    assert "不能整改完成" in cli.refused("hazard", "rectify", code, "--measures", "x")
+    cli.run("hazard", "void", code, "--reason", "重复登记")
+    assert "已作废" in cli.refused("hazard", "assign", code, "--responsible", "x",
+                                   "--deadline", days_ago(-5))  # fmt: skip
+    after = cli.json("hazard", "show", code)
+    assert after["status"] == "voided"
+    assert after["history"][:1] == before["history"]
+
+
+def test_check_fails_and_names_the_record_after_tampering(cli: Cli) -> None:
+    code = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "灭火器过期")["code"]
+    conn = sqlite3.connect(cli.data_dir / "ledger.sqlite3")
+    conn.execute("UPDATE hazards SET description = '已改' WHERE code = ?", (code,))
+    conn.commit()
+    conn.close()
+    result = cli.run("check", ok=False)
+    assert result.returncode == 1
+    assert code in result.stdout.splitlines()[0]
+
+
+def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
+    cli.run("hazard", "add", "--unit", "鑫源五金厂", "--description", "备份前的隐患")
+    target = tmp_path / "台账备份.sqlite3"
+    assert str(target) in cli.run("backup", "-o", str(target)).stdout
+    cli.run("hazard", "add", "--unit", "鑫源五金厂", "--description", "备份后的隐患")
+    out = cli.run("restore", str(target)).stdout
+    assert "恢复前的台账已备份到" in out
+    assert [h["description"] for h in cli.json("hazard", "list")["hazards"]] == ["备份前的隐患"]
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_text("garbage")
+    assert "不是 SQLite" in cli.refused("restore", str(garbage))
+    assert cli.json("hazard", "list")["count"] == 1
+    assert "已备份到" in cli.run("backup").stdout
+
+
+def test_demo_fills_a_realistic_ledger(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "demo")
+    cli.run("demo")
+    hazards = cli.json("hazard", "list")["hazards"]
+    units = cli.json("unit", "list")["units"]
+    assert len(hazards) >= 50 and len(units) >= 10
+    assert {h["status"] for h in hazards} == {
+        "discovered", "assigned", "rectified", "verified", "voided"
+    }  # fmt: skip
+    assert any(h["overdue_days"] > 0 for h in hazards)
+    assert any(h["level"] == "重大" for h in hazards)
+    assert len({u["industry"] for u in units}) >= 8
+    assert cli.run("check").returncode == 0
+    assert "已有台账" in cli.refused("demo")
+
+
+def test_environment_variable_and_help(tmp_path: Path) -> None:
+    env = {**os.environ, "HAZARD_LEDGER_HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-m", "hazard_ledger", "init", "--code", "LY", "--name", "站"],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "home" / "ledger.sqlite3").is_file()
+    help_text = subprocess.run(
+        [sys.executable, "-m", "hazard_ledger", "--help"], capture_output=True, text=True,
+        encoding="utf-8", timeout=120,
+    ).stdout  # fmt: skip
+    assert "hazard" in help_text and "隐患" in help_text
+
+
+def test_commands_before_init_say_what_to_do(tmp_path: Path) -> None:
+    assert "请先用 init" in Cli(tmp_path / "new").refused("hazard", "list")

@@ -1,0 +1,59 @@
+"""The transition table, exhaustively: every (state, action) pair against the spec."""
+
+import itertools
+
+import pytest
+
+from hazard_ledger.domain.enums import HazardStatus as S
+from hazard_ledger.domain.errors import WorkflowError
+from hazard_ledger.domain.workflow import Action as A
+from hazard_ledger.domain.workflow import allowed_actions, is_allowed, next_status
+
+# The closed loop as DESIGN §4 draws it, written out independently of the code.
+SPEC = {
+    (None, A.RECORD): S.DISCOVERED,
+    (S.DISCOVERED, A.ASSIGN): S.ASSIGNED,
+    (S.ASSIGNED, A.RECTIFY): S.RECTIFIED,
+    (S.RECTIFIED, A.VERIFY_PASS): S.VERIFIED,
+    (S.RECTIFIED, A.VERIFY_FAIL): S.ASSIGNED,
+    (S.DISCOVERED, A.VOID): S.VOIDED,
+    (S.ASSIGNED, A.VOID): S.VOIDED,
+    (S.RECTIFIED, A.VOID): S.VOIDED,
+    (S.DISCOVERED, A.EDIT): S.DISCOVERED,
+    (S.ASSIGNED, A.EDIT): S.ASSIGNED,
+    (S.RECTIFIED, A.EDIT): S.RECTIFIED,
+}
+
+PAIRS = list(itertools.product([None, *S], A))
+
+
+@pytest.mark.parametrize(("status", "action"), PAIRS)
+def test_every_pair_follows_the_spec(status: S | None, action: A) -> None:
+    expected = SPEC.get((status, action))
+    assert is_allowed(status, action) is (expected is not None)
+    if expected is None:
+        with pytest.raises(WorkflowError) as refused:
+            next_status(status, action, code="LY-2026-0001")
+        assert refused.value.message  # a sentence for the user
+        assert "LY-2026-0001" in refused.value.message or status is None
+    else:
+        assert next_status(status, action) is expected
+
+
+def test_closed_and_voided_hazards_allow_nothing() -> None:
+    assert allowed_actions(S.VERIFIED) == []
+    assert allowed_actions(S.VOIDED) == []
+
+
+def test_refusals_say_why_in_chinese() -> None:
+    with pytest.raises(WorkflowError, match="已闭环，不能再作废"):
+        next_status(S.VERIFIED, A.VOID, code="LY-2026-0001")
+    with pytest.raises(WorkflowError, match="当前状态为“待交办”，不能复查合格（只有“待复查”"):
+        next_status(S.DISCOVERED, A.VERIFY_PASS, code="LY-2026-0001")
+    with pytest.raises(WorkflowError, match="已作废"):
+        next_status(S.VOIDED, A.EDIT, code="LY-2026-0001")
+
+
+def test_allowed_actions_list_the_steps_offered() -> None:
+    assert allowed_actions(S.RECTIFIED) == [A.VERIFY_PASS, A.VERIFY_FAIL, A.VOID, A.EDIT]
+    assert allowed_actions(None) == [A.RECORD]

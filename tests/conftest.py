@@ -10,9 +10,9 @@ from PIL import Image
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hazard_ledger.services.ledger import Ledger  # noqa: E402
-from hazard_ledger.services.stations import init_station  # noqa: E402
-from hazard_ledger.services.units import UnitInput, add_unit  # noqa: E402
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.stations import init_station
+from hazard_ledger.services.units import UnitInput, add_unit
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 
@@ -47,9 +47,15 @@ def ledger(empty_ledger: Ledger) -> Ledger:
     )
     add_unit(
         empty_ledger,
-        UnitInput(name="鑫源五金厂", credit_code="91330329MA2C000016", industry="工贸（机械）",
-                  village="城东社区", contact="张国强", phone="13800000001"),
-    )  # fmt: skip
+        UnitInput(
+            name="鑫源五金厂",
+            credit_code="91330329MA2C000016",
+            industry="工贸（机械）",
+            village="城东社区",
+            contact="张国强",
+            phone="13800000001",
+        ),
+    )
     add_unit(
         empty_ledger, UnitInput(name="老街小吃店", industry="消防（九小场所）", village="罗阳村")
     )

@@ -30,8 +30,12 @@ class Cli:
     def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             [sys.executable, "-m", "hazard_ledger", "--data-dir", str(self.data_dir), *args],
-            capture_output=True, text=True, encoding="utf-8", env=self.env, timeout=120,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=self.env,
+            timeout=120,
+        )
         if ok:
             assert result.returncode == 0, result.stderr
         return result
@@ -52,19 +56,56 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     cli = Cli(tmp_path / "data")
-    cli.run("init", "--code", "LY", "--name", "罗阳镇应急消防管理站", "--township", "罗阳镇",
-            "--county", "泰顺县")  # fmt: skip
-    cli.run("unit", "add", "--name", "鑫源五金厂", "--credit-code", "91330329MA2C000016",
-            "--industry", "工贸（机械）", "--village", "城东社区", "--contact", "张国强",
-            "--phone", "13800000001")  # fmt: skip
+    cli.run(
+        "init",
+        "--code",
+        "LY",
+        "--name",
+        "罗阳镇应急消防管理站",
+        "--township",
+        "罗阳镇",
+        "--county",
+        "泰顺县",
+    )
+    cli.run(
+        "unit",
+        "add",
+        "--name",
+        "鑫源五金厂",
+        "--credit-code",
+        "91330329MA2C000016",
+        "--industry",
+        "工贸（机械）",
+        "--village",
+        "城东社区",
+        "--contact",
+        "张国强",
+        "--phone",
+        "13800000001",
+    )
     return cli
 
 
 def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
     photo = make_photo(tmp_path / "整改前.jpg")
-    added = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "配电房堆放杂物",
-                     "--location", "配电房", "--level", "重大", "--found-on", days_ago(20),
-                     "--inspector", "张建华", "--photo", str(photo))  # fmt: skip
+    added = cli.json(
+        "hazard",
+        "add",
+        "--unit",
+        "鑫源五金厂",
+        "--description",
+        "配电房堆放杂物",
+        "--location",
+        "配电房",
+        "--level",
+        "重大",
+        "--found-on",
+        days_ago(20),
+        "--inspector",
+        "张建华",
+        "--photo",
+        str(photo),
+    )
     code = added["code"]
     assert (
         code == f"LY-{TODAY.year if days_ago(20)[:4] == str(TODAY.year) else TODAY.year - 1}-0001"
@@ -73,8 +114,20 @@ def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
     assert added["industry"] == "工贸（机械）"  # taken from the unit
     assert len(added["photos"]) == 1 and Path(added["photos"][0]["file"]).is_file()
 
-    assigned = cli.json("hazard", "assign", code, "--responsible", "张国强", "--within", "5",
-                        "--working-days", "--on", days_ago(19), "--requirement", "清理")  # fmt: skip
+    assigned = cli.json(
+        "hazard",
+        "assign",
+        code,
+        "--responsible",
+        "张国强",
+        "--within",
+        "5",
+        "--working-days",
+        "--on",
+        days_ago(19),
+        "--requirement",
+        "清理",
+    )
     assert assigned["status"] == "assigned" and assigned["responsible"] == "张国强"
     deadline = dt.date.fromisoformat(assigned["deadline"])
     assert (deadline - dt.date.fromisoformat(days_ago(19))).days in (5, 6, 7)  # weekends skipped
@@ -83,22 +136,58 @@ def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
     overdue = cli.json("hazard", "list", "--overdue")
     assert [h["code"] for h in overdue["hazards"]] == [code]
 
-    cli.run("hazard", "rectify", code, "--measures", "已清理", "--done-on", days_ago(10),
-            "--funds", "1200.50")  # fmt: skip
-    failed = cli.json("hazard", "verify", code, "--by", "李晓峰", "--fail", "--new-deadline",
-                      days_ago(-10), "--on", days_ago(9))  # fmt: skip
+    cli.run(
+        "hazard",
+        "rectify",
+        code,
+        "--measures",
+        "已清理",
+        "--done-on",
+        days_ago(10),
+        "--funds",
+        "1200.50",
+    )
+    failed = cli.json(
+        "hazard",
+        "verify",
+        code,
+        "--by",
+        "李晓峰",
+        "--fail",
+        "--new-deadline",
+        days_ago(-10),
+        "--on",
+        days_ago(9),
+    )
     assert failed["status"] == "assigned" and failed["deadline"] == days_ago(-10)
     cli.run("hazard", "rectify", code, "--measures", "已彻底清理", "--done-on", days_ago(3))
     cli.run("hazard", "verify", code, "--by", "李晓峰", "--pass", "--on", days_ago(2))
 
     shown = cli.json("hazard", "show", code)
-    for key in ("code", "uuid", "unit", "description", "location", "level", "status",
-                "found_on", "deadline", "responsible", "overdue_days", "history"):  # fmt: skip
+    for key in (
+        "code",
+        "uuid",
+        "unit",
+        "description",
+        "location",
+        "level",
+        "status",
+        "found_on",
+        "deadline",
+        "responsible",
+        "overdue_days",
+        "history",
+    ):
         assert key in shown
     assert shown["status"] == "verified" and shown["overdue_days"] == 0
     assert [e["kind"] for e in shown["history"]] == [
-        "recorded", "assigned", "rectified", "verification_failed", "rectified", "verified"
-    ]  # fmt: skip
+        "recorded",
+        "assigned",
+        "rectified",
+        "verification_failed",
+        "rectified",
+        "verified",
+    ]
     assert {e["actor"] for e in shown["history"]} == {"张建华"}
     assert shown["history"][2]["changes"]["funds_fen"] == 120050
 
@@ -127,11 +216,11 @@ def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
                 "2026-02-30",
             ],
             "不存在",
-        ),  # fmt: skip
+        ),
         (
             ["hazard", "add", "--unit", "鑫源五金厂", "--description", "x", "--level", "较大"],
             "隐患等级",
-        ),  # fmt: skip
+        ),
         (["unit", "add", "--name", "新厂", "--credit-code", "91330329MA2C000017"], "校验位"),
         (["unit", "add", "--name", "重复", "--credit-code", "91330329MA2C000016"], "重复登记"),
         (["hazard", "verify", "LY-2026-0001", "--by", "x", "--pass"], "未找到编号"),
@@ -141,7 +230,7 @@ def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
         (
             ["hazard", "add", "--unit", "鑫源五金厂", "--description", "x", "--photo", "none.jpg"],
             "找不到照片",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_user_errors_exit_2_with_one_line(cli: Cli, args: list[str], message: str) -> None:
@@ -154,8 +243,9 @@ def test_a_forbidden_step_is_refused_and_changes_nothing(cli: Cli) -> None:
     assert "不能复查合格" in cli.refused("hazard", "verify", code, "--by", "x", "--pass")
     assert "不能整改完成" in cli.refused("hazard", "rectify", code, "--measures", "x")
     cli.run("hazard", "void", code, "--reason", "重复登记")
-    assert "已作废" in cli.refused("hazard", "assign", code, "--responsible", "x",
-                                   "--deadline", days_ago(-5))  # fmt: skip
+    assert "已作废" in cli.refused(
+        "hazard", "assign", code, "--responsible", "x", "--deadline", days_ago(-5)
+    )
     after = cli.json("hazard", "show", code)
     assert after["status"] == "voided"
     assert after["history"][:1] == before["history"]
@@ -194,8 +284,12 @@ def test_demo_fills_a_realistic_ledger(tmp_path: Path) -> None:
     units = cli.json("unit", "list")["units"]
     assert len(hazards) >= 50 and len(units) >= 10
     assert {h["status"] for h in hazards} == {
-        "discovered", "assigned", "rectified", "verified", "voided"
-    }  # fmt: skip
+        "discovered",
+        "assigned",
+        "rectified",
+        "verified",
+        "voided",
+    }
     assert any(h["overdue_days"] > 0 for h in hazards)
     assert any(h["level"] == "重大" for h in hazards)
     assert len({u["industry"] for u in units}) >= 8
@@ -207,14 +301,21 @@ def test_environment_variable_and_help(tmp_path: Path) -> None:
     env = {**os.environ, "HAZARD_LEDGER_HOME": str(tmp_path / "home")}
     result = subprocess.run(
         [sys.executable, "-m", "hazard_ledger", "init", "--code", "LY", "--name", "站"],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "home" / "ledger.sqlite3").is_file()
     help_text = subprocess.run(
-        [sys.executable, "-m", "hazard_ledger", "--help"], capture_output=True, text=True,
-        encoding="utf-8", timeout=120,
-    ).stdout  # fmt: skip
+        [sys.executable, "-m", "hazard_ledger", "--help"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    ).stdout
     assert "hazard" in help_text and "隐患" in help_text
 
 

@@ -83,7 +83,9 @@ def test_an_existing_ledger_is_backed_up_before_migrating(ledger: Ledger, monkey
     conn.close()
 
 
-def test_the_data_dir_comes_from_the_option_then_the_environment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_the_data_dir_comes_from_the_option_then_the_environment(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "env"))
     assert paths.data_dir() == tmp_path / "env"
     assert paths.data_dir(tmp_path / "option") == tmp_path / "option"

@@ -62,5 +62,5 @@ def test_levels_parse_from_chinese() -> None:
     assert HazardLevel.parse("重大") is HazardLevel.MAJOR
     assert HazardLevel.parse("重大事故隐患") is HazardLevel.MAJOR
     assert HazardLevel.parse("一般") is HazardLevel.GENERAL
-    with pytest.raises(ValidationError, match="一般.*重大"):
+    with pytest.raises(ValidationError, match=r"一般.*重大"):
         HazardLevel.parse("较大")

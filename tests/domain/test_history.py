@@ -7,10 +7,16 @@ from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, HistoryError,
 
 def event(seq: int, kind: str, changes: dict, record_type: str = "hazard") -> EventFacts:
     return EventFacts(
-        uuid=f"e{seq}", station_uuid="s", seq=seq, record_type=record_type, record_uuid="h",
-        kind=kind, occurred_at="2026-11-18T00:00:00.000000Z", actor="测试员",
+        uuid=f"e{seq}",
+        station_uuid="s",
+        seq=seq,
+        record_type=record_type,
+        record_uuid="h",
+        kind=kind,
+        occurred_at="2026-11-18T00:00:00.000000Z",
+        actor="测试员",
         payload={"changes": changes},
-    )  # fmt: skip
+    )
 
 
 def test_hash_covers_every_field_and_the_previous_hash() -> None:
@@ -18,8 +24,12 @@ def test_hash_covers_every_field_and_the_previous_hash() -> None:
     h = base.chained_hash(GENESIS_HASH)
     assert len(h) == 64
     assert base.chained_hash("f" * 64) != h
-    for name, value in [("actor", "别人"), ("kind", "assigned"), ("seq", 2),
-                        ("payload", {"changes": {"status": "assigned"}})]:  # fmt: skip
+    for name, value in [
+        ("actor", "别人"),
+        ("kind", "assigned"),
+        ("seq", 2),
+        ("payload", {"changes": {"status": "assigned"}}),
+    ]:
         assert dataclasses.replace(base, **{name: value}).chained_hash(GENESIS_HASH) != h
 
 
@@ -44,8 +54,13 @@ def test_fold_applies_changes_in_order() -> None:
 
 def test_fold_refuses_a_forbidden_step() -> None:
     with pytest.raises(HistoryError, match="不能"):
-        fold("hazard", [event(1, "recorded", {"status": "discovered"}),
-                        event(2, "verified", {"status": "verified"})])  # fmt: skip
+        fold(
+            "hazard",
+            [
+                event(1, "recorded", {"status": "discovered"}),
+                event(2, "verified", {"status": "verified"}),
+            ],
+        )
 
 
 def test_fold_refuses_a_status_that_contradicts_the_table() -> None:

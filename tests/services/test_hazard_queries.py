@@ -20,23 +20,36 @@ D = dt.date
 
 def seed(ledger: Ledger) -> dict[str, str]:
     rows = {
-        "a": ("鑫源五金厂", "配电房内堆放易燃杂物", "一楼配电房", HazardLevel.GENERAL, D(2026, 11, 1)),
+        "a": (
+            "鑫源五金厂",
+            "配电房内堆放易燃杂物",
+            "一楼配电房",
+            HazardLevel.GENERAL,
+            D(2026, 11, 1),
+        ),
         "b": ("鑫源五金厂", "灭火器压力不足", "仓库", HazardLevel.MAJOR, D(2026, 11, 2)),
-        "c": ("老街小吃店", "疏散通道堆放杂物（100%堵塞）", "后门", HazardLevel.GENERAL, D(2026, 11, 3)),
-    }  # fmt: skip
+        "c": (
+            "老街小吃店",
+            "疏散通道堆放杂物（100%堵塞）",
+            "后门",
+            HazardLevel.GENERAL,
+            D(2026, 11, 3),
+        ),
+    }
     codes = {}
     for key, (unit, desc, loc, level, found) in rows.items():
         codes[key] = hazards.record_hazard(
             ledger,
             hazards.NewHazard(
                 unit=unit, description=desc, location=loc, level=level, found_on=found
-            ),  # fmt: skip
+            ),
         )
     hazards.assign_hazard(
         ledger, codes["a"], responsible="张", deadline=D(2026, 11, 10), on=D(2026, 11, 1)
-    )  # fmt: skip  (overdue by 8 days on 11-18)
-    hazards.assign_hazard(ledger, codes["b"], responsible="李", deadline=D(2026, 11, 30),
-                          on=D(2026, 11, 2))  # fmt: skip
+    )
+    hazards.assign_hazard(
+        ledger, codes["b"], responsible="李", deadline=D(2026, 11, 30), on=D(2026, 11, 2)
+    )
     return codes
 
 

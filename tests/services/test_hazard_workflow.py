@@ -20,8 +20,13 @@ D = dt.date
 
 
 def new(ledger: Ledger, **overrides: object) -> str:
-    data = {"unit": "鑫源五金厂", "description": "配电房内堆放易燃杂物，未配置灭火器",
-            "location": "配电房", "found_on": D(2026, 11, 2), "inspector": "张建华、李晓峰"}  # fmt: skip
+    data = {
+        "unit": "鑫源五金厂",
+        "description": "配电房内堆放易燃杂物，未配置灭火器",
+        "location": "配电房",
+        "found_on": D(2026, 11, 2),
+        "inspector": "张建华、李晓峰",
+    }
     data.update(overrides)
     return hazards.record_hazard(ledger, hazards.NewHazard(**data))  # type: ignore[arg-type]
 
@@ -34,13 +39,28 @@ def counts(ledger: Ledger) -> tuple[int, int]:
 def test_full_loop_with_fail_and_pass(ledger: Ledger, photo: Path) -> None:
     code = new(ledger, photos=[photo])
     assert code == "LY-2026-0001"
-    hazards.assign_hazard(ledger, code, responsible="张国强", deadline=D(2026, 11, 10),
-                          phone="13800000001", requirement="清理杂物", on=D(2026, 11, 3))  # fmt: skip
+    hazards.assign_hazard(
+        ledger,
+        code,
+        responsible="张国强",
+        deadline=D(2026, 11, 10),
+        phone="13800000001",
+        requirement="清理杂物",
+        on=D(2026, 11, 3),
+    )
     assert show_hazard(ledger, code).overdue_days == 8  # today is 11-18
-    hazards.rectify_hazard(ledger, code, measures="已清理", done_on=D(2026, 11, 12),
-                           funds_fen=50000, photos=[photo])  # fmt: skip
-    hazards.verify_hazard(ledger, code, by="李晓峰", passed=False, new_deadline=D(2026, 11, 25),
-                          opinion="灭火器未配置", on=D(2026, 11, 13))  # fmt: skip
+    hazards.rectify_hazard(
+        ledger, code, measures="已清理", done_on=D(2026, 11, 12), funds_fen=50000, photos=[photo]
+    )
+    hazards.verify_hazard(
+        ledger,
+        code,
+        by="李晓峰",
+        passed=False,
+        new_deadline=D(2026, 11, 25),
+        opinion="灭火器未配置",
+        on=D(2026, 11, 13),
+    )
     d = show_hazard(ledger, code)
     assert d.status is HazardStatus.ASSIGNED and d.deadline == D(2026, 11, 25)
     assert d.rectified_on is None and d.verification_result == "fail" and d.overdue_days == 0
@@ -49,8 +69,13 @@ def test_full_loop_with_fail_and_pass(ledger: Ledger, photo: Path) -> None:
     d = show_hazard(ledger, code)
     assert d.status is HazardStatus.VERIFIED
     assert [e.kind for e in d.history] == [
-        "recorded", "assigned", "rectified", "verification_failed", "rectified", "verified"
-    ]  # fmt: skip
+        "recorded",
+        "assigned",
+        "rectified",
+        "verification_failed",
+        "rectified",
+        "verified",
+    ]
     assert all(e.actor == "测试员" for e in d.history)
     assert d.history[1].changes["deadline"] == "2026-11-10"
     assert [p.kind for p in d.photos] == [PhotoKind.BEFORE, PhotoKind.AFTER]
@@ -68,11 +93,11 @@ def test_codes_run_per_station_and_year(ledger: Ledger) -> None:
     ("step", "message"),
     [
         (
-            lambda l, c: hazards.rectify_hazard(l, c, measures="x"),
+            lambda lg, c: hazards.rectify_hazard(lg, c, measures="x"),
             "当前状态为“待交办”，不能整改完成",
         ),
-        (lambda l, c: hazards.verify_hazard(l, c, by="x", passed=True), "不能复查合格"),
-        (lambda l, c: hazards.verify_hazard(l, c, by="x", passed=False), "不能复查不合格"),
+        (lambda lg, c: hazards.verify_hazard(lg, c, by="x", passed=True), "不能复查合格"),
+        (lambda lg, c: hazards.verify_hazard(lg, c, by="x", passed=False), "不能复查不合格"),
     ],
 )
 def test_forbidden_steps_are_refused_and_change_nothing(ledger: Ledger, step, message) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +154,9 @@ def test_future_discovery_date_is_refused(ledger: Ledger) -> None:
         new(ledger, found_on=TODAY + dt.timedelta(days=1))
 
 
-def test_photos_are_resized_with_a_thumbnail_and_stored_by_content(ledger: Ledger, tmp_path: Path) -> None:  # fmt: skip
+def test_photos_are_resized_with_a_thumbnail_and_stored_by_content(
+    ledger: Ledger, tmp_path: Path
+) -> None:
     big = make_photo(tmp_path / "big.jpg", (4000, 3000))
     code = new(ledger, photos=[big, big])
     photos = show_hazard(ledger, code).photos
@@ -141,7 +168,9 @@ def test_photos_are_resized_with_a_thumbnail_and_stored_by_content(ledger: Ledge
     assert photos[0].path.parent.parent == ledger.attachments_dir
 
 
-def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(ledger: Ledger, tmp_path: Path) -> None:  # fmt: skip
+def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(
+    ledger: Ledger, tmp_path: Path
+) -> None:
     fake = tmp_path / "整改报告.jpg"
     fake.write_text("这不是图片")
     before = counts(ledger)
@@ -149,15 +178,16 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(ledger: Led
         new(ledger, photos=[fake])
     truncated = tmp_path / "broken.jpg"
     truncated.write_bytes(make_photo(tmp_path / "ok.jpg").read_bytes()[:300])
-    with pytest.raises(ValidationError, match="损坏|不是可识别"):
+    with pytest.raises(ValidationError, match=r"损坏|不是可识别"):
         new(ledger, photos=[truncated])
     assert counts(ledger) == before
 
 
 def test_edit_records_only_what_changed(ledger: Ledger) -> None:
     code = new(ledger)
-    assert hazards.edit_hazard(ledger, code, hazards.HazardEdit(location="二楼配电房",
-                                                               level=HazardLevel.MAJOR))  # fmt: skip
+    assert hazards.edit_hazard(
+        ledger, code, hazards.HazardEdit(location="二楼配电房", level=HazardLevel.MAJOR)
+    )
     assert not hazards.edit_hazard(ledger, code, hazards.HazardEdit(location="二楼配电房"))
     d = show_hazard(ledger, code)
     assert d.location == "二楼配电房" and d.level is HazardLevel.MAJOR

@@ -12,11 +12,16 @@ from hazard_ledger.services.ledger import Ledger
 def loop(ledger: Ledger, photo: Path | None = None) -> str:
     code = hazards.record_hazard(
         ledger,
-        hazards.NewHazard(unit="鑫源五金厂", description="砂轮机无防护罩",
-                          found_on=dt.date(2026, 11, 2), photos=[photo] if photo else []),
-    )  # fmt: skip
-    hazards.assign_hazard(ledger, code, responsible="张国强", deadline=dt.date(2026, 11, 20),
-                          on=dt.date(2026, 11, 3))  # fmt: skip
+        hazards.NewHazard(
+            unit="鑫源五金厂",
+            description="砂轮机无防护罩",
+            found_on=dt.date(2026, 11, 2),
+            photos=[photo] if photo else [],
+        ),
+    )
+    hazards.assign_hazard(
+        ledger, code, responsible="张国强", deadline=dt.date(2026, 11, 20), on=dt.date(2026, 11, 3)
+    )
     return code
 
 
@@ -53,8 +58,11 @@ def test_events_cannot_be_changed_through_sql(ledger: Ledger) -> None:
 
 def test_an_edited_event_breaks_the_chain(ledger: Ledger) -> None:
     loop(ledger)
-    tamper(ledger, "UPDATE events SET payload = replace(payload, '2026-11-20', '2026-12-31') "
-                   "WHERE kind = 'assigned'")  # fmt: skip
+    tamper(
+        ledger,
+        "UPDATE events SET payload = replace(payload, '2026-11-20', '2026-12-31') "
+        "WHERE kind = 'assigned'",
+    )
     report = check_ledger(ledger)
     assert not report.ok
     assert "第 5 条履历" in report.problems[0] and "内容与哈希不符" in report.problems[0]
@@ -90,7 +98,10 @@ def test_a_missing_or_altered_photo_is_found(ledger: Ledger, photo: Path) -> Non
 
 
 def test_a_record_inserted_without_history_is_found(ledger: Ledger) -> None:
-    tamper(ledger, "INSERT INTO units (uuid, station_uuid, name, industry, village, address, "
-                   "contact, phone, created_at, updated_at) SELECT 'u-x', uuid, '幽灵单位', '', '', "
-                   "'', '', '', '', '' FROM stations")  # fmt: skip
+    tamper(
+        ledger,
+        "INSERT INTO units (uuid, station_uuid, name, industry, village, address, "
+        "contact, phone, created_at, updated_at) SELECT 'u-x', uuid, '幽灵单位', '', '', "
+        "'', '', '', '', '' FROM stations",
+    )
     assert "幽灵单位" in check_ledger(ledger).problems[0]

@@ -1,4 +1,4 @@
-"""backup / restore: copies that open, restores that check first and never lose the current ledger."""
+"""backup / restore: copies that open; restores that check first and lose nothing."""
 
 import datetime as dt
 import sqlite3
@@ -53,7 +53,9 @@ def test_backup_refuses_to_overwrite_the_ledger_itself(ledger: Ledger) -> None:
         (None, "不是隐患整改台账"),  # a SQLite file of another program
     ],
 )
-def test_restore_refuses_files_that_are_not_ledgers(ledger: Ledger, tmp_path: Path, content, message) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_restore_refuses_files_that_are_not_ledgers(
+    ledger: Ledger, tmp_path: Path, content, message
+) -> None:  # type: ignore[no-untyped-def]
     record(ledger, "保留的隐患")
     bad = tmp_path / "bad.sqlite3"
     if content is None:

@@ -6,12 +6,14 @@ Exit codes: 0 done; 1 ``check`` found a problem; 2 a user error (one line on std
 
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from hazard_ledger import paths
 from hazard_ledger.cli.parser import build_parser
 from hazard_ledger.domain.errors import LedgerError
+from hazard_ledger.services import maintenance
 from hazard_ledger.services.ledger import Ledger
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 3
@@ -27,7 +29,10 @@ def main(argv: list[str]) -> int:
     handler = _log_to(data_dir)
     try:
         with ledger:
-            return int(args.handler(ledger, args) or EXIT_OK)
+            status = int(args.handler(ledger, args) or EXIT_OK)
+            if args.writes:
+                _daily_backup(ledger)
+            return status
     except LedgerError as error:
         print(f"错误：{error.message}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -49,6 +54,17 @@ def main(argv: list[str]) -> int:
         if handler is not None:
             log.removeHandler(handler)
             handler.close()
+
+
+def _daily_backup(ledger: Ledger) -> None:
+    """After a change, the automatic backup of the day (if none yet); never fails the command."""
+    try:
+        made = maintenance.daily_backup(ledger)
+    except (OSError, sqlite3.Error):
+        log.warning("automatic backup failed", exc_info=True)
+        return
+    if made is not None:
+        log.info("automatic backup %s", made)
 
 
 def _utf8_streams() -> None:

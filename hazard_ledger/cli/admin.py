@@ -23,15 +23,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     check = commands.add_parser("check", help="校验数据库、履历链与当前状态")
     check.add_argument("--json", action="store_true")
-    check.set_defaults(handler=_check)
+    check.set_defaults(handler=_check, writes=False)
 
     backup = commands.add_parser("backup", help="备份台账")
     backup.add_argument("-o", "--output", metavar="FILE", help="备份到此文件（默认备份目录）")
-    backup.set_defaults(handler=_backup)
+    backup.set_defaults(handler=_backup, writes=False)
 
     restore = commands.add_parser("restore", help="从备份恢复台账（先自动备份当前台账）")
     restore.add_argument("file", metavar="FILE")
-    restore.set_defaults(handler=_restore)
+    restore.set_defaults(handler=_restore, writes=False)
 
     demo = commands.add_parser("demo", help="在数据目录中生成示例台账")
     demo.add_argument("--json", action="store_true")

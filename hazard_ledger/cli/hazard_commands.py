@@ -88,12 +88,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.add_argument("--search", default="", help="全文查找（描述、部位、单位、编号）")
     listing.add_argument("--overdue", action="store_true", help="只列逾期未整改的")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, writes=False)
 
     show = sub.add_parser("show", help="查看一条隐患的全部信息与履历")
     show.add_argument("code", metavar="CODE")
     show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show)
+    show.set_defaults(handler=_show, writes=False)
 
 
 def _detail_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:

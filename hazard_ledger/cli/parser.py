@@ -41,6 +41,7 @@ def build_parser() -> Parser:
     parser.add_argument("--data-dir", metavar="DIR", help="数据目录（默认为本机用户数据目录）")
     parser.add_argument("--operator", metavar="NAME", help="操作员姓名（记入每条履历）")
     parser.add_argument("--database-url", metavar="URL", help=argparse.SUPPRESS)
+    parser.set_defaults(writes=True)  # commands that only read say writes=False
     commands = parser.add_subparsers(title="命令", metavar="COMMAND", required=True)
     admin.register(commands)
     unit_commands.register(commands)

@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing = sub.add_parser("list", help="列出单位")
     listing.add_argument("--search", default="", help="按名称、信用代码、村(社区)、地址查找")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, writes=False)
 
 
 def _detail_options(parser: argparse.ArgumentParser) -> None:

@@ -321,3 +321,11 @@ def test_environment_variable_and_help(tmp_path: Path) -> None:
 
 def test_commands_before_init_say_what_to_do(tmp_path: Path) -> None:
     assert "请先用 init" in Cli(tmp_path / "new").refused("hazard", "list")
+
+
+def test_a_change_makes_the_daily_backup_once(cli: Cli) -> None:
+    backups = sorted((cli.data_dir / "backups").glob("ledger-*.sqlite3"))
+    assert len(backups) == 1  # made by `init` in the fixture
+    cli.run("hazard", "add", "--unit", "鑫源五金厂", "--description", "灭火器过期")
+    cli.run("hazard", "list")
+    assert sorted((cli.data_dir / "backups").glob("ledger-*.sqlite3")) == backups

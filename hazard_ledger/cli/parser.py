@@ -40,7 +40,11 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="数据目录（默认为本机用户数据目录）")
     parser.add_argument("--operator", metavar="NAME", help="操作员姓名（记入每条履历）")
-    parser.add_argument("--database-url", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="使用数据库服务器而非本机文件（如 postgresql+psycopg://user@host/db）",
+    )
     parser.set_defaults(writes=True)  # commands that only read say writes=False
     commands = parser.add_subparsers(title="命令", metavar="COMMAND", required=True)
     admin.register(commands)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hazard_ledger.db.base import new_uuid, utc_now_text
-from hazard_ledger.db.models import Event
+from hazard_ledger.db.models import Event, Station
 from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, canonical_json
 
 
@@ -25,6 +25,9 @@ def append_event(
 ) -> Event:
     """Append one event to the station's chain. Must run in a write (IMMEDIATE) transaction so
     that no other writer appends between reading the chain's head and inserting."""
+    if session.get_bind().dialect.name != "sqlite":
+        # Elsewhere (PostgreSQL) writers queue on the station's row instead of BEGIN IMMEDIATE.
+        session.execute(select(Station.id).where(Station.uuid == station_uuid).with_for_update())
     head = session.execute(
         select(Event.seq, Event.hash)
         .where(Event.station_uuid == station_uuid)

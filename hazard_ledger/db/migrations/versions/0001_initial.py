@@ -185,16 +185,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_hazards_unit_uuid"), ["unit_uuid"], unique=False)
 
     # History is append-only: refuse any change to a stored event at the database level too.
-    op.execute(
-        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
-        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
-        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
-    )
-    if op.get_bind().dialect.name == "sqlite" and fts5_trigram_available():
-        create_hazard_fts()
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+            "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+            "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+        )
+        if fts5_trigram_available():
+            create_hazard_fts()
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'events are append-only'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events "
+            "FOR EACH ROW EXECUTE FUNCTION events_append_only()"
+        )
 
 
 HAZARD_FTS_ROW = (
@@ -233,9 +243,13 @@ def create_hazard_fts() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS hazard_fts")
-    for trigger in ("events_no_update", "events_no_delete"):
-        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS hazard_fts")
+        for trigger in ("events_no_update", "events_no_delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS events_no_change ON events")
+        op.execute("DROP FUNCTION IF EXISTS events_append_only()")
     with op.batch_alter_table("hazards", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_hazards_unit_uuid"))
         batch_op.drop_index("ix_hazards_status_deadline")

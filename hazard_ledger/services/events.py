@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hazard_ledger.db.base import new_uuid, utc_now_text
-from hazard_ledger.db.models import Event, Station
+from hazard_ledger.db.models import Event, Hazard, Station, Unit
 from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, canonical_json
+from hazard_ledger.services.snapshots import record_type
 
 
 def append_event(
@@ -67,6 +68,29 @@ def append_event(
     session.add(event)
     session.flush()
     return event
+
+
+def append_record_event(
+    session: Session,
+    row: Hazard | Unit | Station,
+    *,
+    kind: str,
+    actor: str,
+    changes: Mapping[str, Any],
+    extra: Mapping[str, Any] | None = None,
+) -> Event:
+    """Append the event of a change to ``row`` (a station is its own chain's owner)."""
+    station_uuid = row.uuid if isinstance(row, Station) else row.station_uuid
+    return append_event(
+        session,
+        station_uuid=station_uuid,
+        record_type=record_type(row),
+        record_uuid=row.uuid,
+        kind=kind,
+        actor=actor,
+        changes=changes,
+        extra=extra,
+    )
 
 
 def event_facts(event: Event) -> EventFacts:

@@ -97,38 +97,11 @@ def list_hazards(
     statuses = {status.value: status for status in HazardStatus}
     levels = {level.value: level for level in HazardLevel}
     result = []
-    for (
-        code,
-        uuid,
-        station_code,
-        unit,
-        village,
-        description,
-        location,
-        level,
-        status,
-        industry,
-        found_on,
-        deadline,
-        responsible,
-    ) in rows:
-        state = statuses[status]
+    for row in rows:  # columns in the order of _LIST_COLUMNS
+        status = statuses[row[8]]
         result.append(
             HazardRow(
-                code,
-                uuid,
-                station_code,
-                unit,
-                village,
-                description,
-                location,
-                levels[level],
-                state,
-                industry,
-                found_on,
-                deadline,
-                responsible,
-                overdue_days(state, deadline, today),
+                *row[:7], levels[row[7]], status, *row[9:], overdue_days(status, row[11], today)
             )
         )
     return result

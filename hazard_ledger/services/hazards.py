@@ -25,7 +25,7 @@ from hazard_ledger.domain.validation import (
     required_text,
 )
 from hazard_ledger.domain.workflow import Action, next_status
-from hazard_ledger.services.events import append_event
+from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.photos import PreparedPhoto, prepare_photo, store_photo
 from hazard_ledger.services.snapshots import changed, snapshot
@@ -134,11 +134,9 @@ def _record_step(
     changes = changed(before, snapshot(hazard))
     hazard.updated_at = utc_now_text()
     session.flush()
-    append_event(
+    append_record_event(
         session,
-        station_uuid=hazard.station_uuid,
-        record_type="hazard",
-        record_uuid=hazard.uuid,
+        hazard,
         kind=action.value,
         actor=ledger.operator,
         changes=changes,
@@ -191,18 +189,15 @@ def record_hazard(ledger: Ledger, data: NewHazard) -> str:
             code=_next_code(session, station, found_on.year),
             station_uuid=station.uuid,
             unit_uuid=unit.uuid,
-            status=HazardStatus.DISCOVERED.value,
+            status=next_status(None, Action.RECORD).value,
             **values,
         )
         session.add(hazard)
         session.flush()
         refs = _attach(session, ledger, hazard, photos, PhotoKind.BEFORE)
-        next_status(None, Action.RECORD)
-        append_event(
+        append_record_event(
             session,
-            station_uuid=station.uuid,
-            record_type="hazard",
-            record_uuid=hazard.uuid,
+            hazard,
             kind=Action.RECORD.value,
             actor=ledger.operator,
             changes=snapshot(hazard),

@@ -8,7 +8,7 @@ from hazard_ledger.domain.errors import DuplicateError, NotFoundError
 from hazard_ledger.domain.numbering import normalize_station_code
 from hazard_ledger.domain.validation import optional_text, required_text
 from hazard_ledger.services.dto import StationView
-from hazard_ledger.services.events import append_event
+from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.snapshots import snapshot
 
@@ -48,14 +48,8 @@ def init_station(
         )
         session.add(station)
         session.flush()
-        append_event(
-            session,
-            station_uuid=station.uuid,
-            record_type="station",
-            record_uuid=station.uuid,
-            kind="created",
-            actor=ledger.operator,
-            changes=snapshot(station),
+        append_record_event(
+            session, station, kind="created", actor=ledger.operator, changes=snapshot(station)
         )
         return station_view(station)
 

@@ -11,7 +11,7 @@ from hazard_ledger.domain.credit_code import normalize_credit_code
 from hazard_ledger.domain.errors import DuplicateError, NotFoundError
 from hazard_ledger.domain.validation import optional_text, required_text
 from hazard_ledger.services.dto import UnitView
-from hazard_ledger.services.events import append_event
+from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.snapshots import changed, snapshot
 from hazard_ledger.services.stations import local_station
@@ -83,14 +83,8 @@ def add_unit(ledger: Ledger, data: UnitInput) -> UnitView:
         unit = Unit(station_uuid=station.uuid, **values)
         session.add(unit)
         session.flush()
-        append_event(
-            session,
-            station_uuid=station.uuid,
-            record_type="unit",
-            record_uuid=unit.uuid,
-            kind="added",
-            actor=ledger.operator,
-            changes=snapshot(unit),
+        append_record_event(
+            session, unit, kind="added", actor=ledger.operator, changes=snapshot(unit)
         )
         return unit_view(unit)
 
@@ -109,14 +103,8 @@ def edit_unit(ledger: Ledger, ref: str, data: UnitInput) -> UnitView:
         if changes:
             unit.updated_at = utc_now_text()
             session.flush()
-            append_event(
-                session,
-                station_uuid=station.uuid,
-                record_type="unit",
-                record_uuid=unit.uuid,
-                kind="edited",
-                actor=ledger.operator,
-                changes=changes,
+            append_record_event(
+                session, unit, kind="edited", actor=ledger.operator, changes=changes
             )
         return unit_view(unit)
 

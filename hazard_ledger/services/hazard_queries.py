@@ -2,9 +2,9 @@
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from hazard_ledger.db.models import Attachment, Event, Hazard, Station, Unit
@@ -76,21 +76,50 @@ def _list_query(session: Session, filters: HazardFilter, today: dt.date) -> Sele
         condition = search_condition(session, filters.search)
         if condition is not None:
             query = query.where(condition)
-    return query.order_by(Hazard.found_on, Hazard.code)
+    return query
+
+
+# Sort keys the ledger list accepts (GUI columns), each with a unique tie-breaker.
+SORT_COLUMNS = {
+    "code": Hazard.code,
+    "unit": Unit.name,
+    "village": Unit.village,
+    "description": Hazard.description,
+    "level": Hazard.level,
+    "status": Hazard.status,
+    "found_on": Hazard.found_on,
+    "deadline": Hazard.deadline,
+    "responsible": Hazard.responsible,
+}
+
+
+def _ordered(query: Select, sort: str, descending: bool) -> Select:  # type: ignore[type-arg]
+    tie = Hazard.code.desc() if descending else Hazard.code.asc()
+    if sort == "overdue_days":
+        # Only hazards being fixed can be overdue: the earlier their deadline, the more days.
+        watched = case((Hazard.status == HazardStatus.ASSIGNED.value, Hazard.deadline))
+        if descending:
+            return query.order_by(watched.is_(None), watched.asc(), tie)
+        return query.order_by(watched.is_not(None), watched.desc(), tie)
+    column = SORT_COLUMNS.get(sort, Hazard.found_on)
+    return query.order_by(column.desc() if descending else column.asc(), tie)
 
 
 def list_hazards(
     ledger: Ledger,
     filters: HazardFilter = HazardFilter(),
     *,
+    sort: str = "found_on",
+    descending: bool = False,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[HazardRow]:
-    """The ledger rows matching ``filters``, oldest found first."""
+    """The ledger rows matching ``filters``, sorted by ``sort`` (a key of SORT_COLUMNS; by
+    default oldest found first); ``limit``/``offset`` page through them."""
     today = ledger.today()
     with ledger.read() as session:
         local_station(session)  # a clear message before `init`
-        query = _list_query(session, filters, today)
+        query = _ordered(_list_query(session, filters, today), sort, descending)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         rows = session.execute(query).all()
@@ -105,6 +134,35 @@ def list_hazards(
             )
         )
     return result
+
+
+def count_by_status(
+    ledger: Ledger, filters: HazardFilter = HazardFilter()
+) -> dict[HazardStatus, int]:
+    """How many hazards match ``filters`` in each status (the status filter itself ignored)."""
+    today = ledger.today()
+    with ledger.read() as session:
+        local_station(session)
+        inner = _list_query(session, replace(filters, status=None), today).subquery()
+        rows = session.execute(select(inner.c.status, func.count()).group_by(inner.c.status)).all()
+    counts = dict.fromkeys(HazardStatus, 0)
+    counts.update({HazardStatus(status): count for status, count in rows})
+    return counts
+
+
+def filter_choices(ledger: Ledger) -> dict[str, list[str]]:
+    """The villages and 行业领域 present in the ledger, for the filter bar."""
+    with ledger.read() as session:
+        villages = session.scalars(
+            select(Unit.village).where(Unit.village != "").distinct().order_by(Unit.village)
+        ).all()
+        industries = session.scalars(
+            select(Hazard.industry)
+            .where(Hazard.industry != "")
+            .distinct()
+            .order_by(Hazard.industry)
+        ).all()
+    return {"villages": list(villages), "industries": list(industries)}
 
 
 def show_hazard(ledger: Ledger, code: str) -> HazardDetail:

@@ -115,3 +115,22 @@ def test_search_without_fts5_falls_back_to_like(tmp_path: Path, clock: Clock, mo
         c = seed(ledger)
         assert codes_of(ledger, search="配电房") == [c["a"]]
         assert codes_of(ledger, search="杂物") == [c["a"], c["c"]]
+
+
+def test_sorting_paging_and_counts(ledger: Ledger) -> None:
+    from hazard_ledger.services.hazard_queries import count_by_status, filter_choices
+
+    c = seed(ledger)
+    by_deadline = [r.code for r in list_hazards(ledger, sort="deadline", descending=True)]
+    assert by_deadline[:2] == [c["b"], c["a"]]  # NULL deadline sorts first ascending in SQLite
+    most_overdue = list_hazards(ledger, sort="overdue_days", descending=True)
+    assert [r.code for r in most_overdue] == [c["a"], c["b"], c["c"]]
+    assert most_overdue[0].overdue_days == 8
+    page = list_hazards(ledger, sort="code", limit=2, offset=1)
+    assert [r.code for r in page] == [c["b"], c["c"]]
+    counts = count_by_status(ledger, HazardFilter(status=HazardStatus.VERIFIED))
+    assert counts[HazardStatus.ASSIGNED] == 2 and counts[HazardStatus.DISCOVERED] == 1
+    assert counts[HazardStatus.VERIFIED] == 0
+    assert count_by_status(ledger, HazardFilter(search="杂物"))[HazardStatus.ASSIGNED] == 1
+    choices = filter_choices(ledger)
+    assert choices["villages"] == ["城东社区", "罗阳村"]

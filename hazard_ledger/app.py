@@ -1,5 +1,5 @@
-"""Entry point: ``hazard-ledger COMMAND …`` runs the CLI; with no command the desktop window
-opens (once the GUI exists; until then the CLI's help is shown)."""
+"""Entry point: ``hazard-ledger COMMAND …`` runs the CLI; with no command the desktop window opens
+(``hazard-ledger [--data-dir DIR] [--operator NAME]``)."""
 
 import sys
 
@@ -7,5 +7,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     from hazard_ledger.cli import main as cli_main
+    from hazard_ledger.cli.parser import gui_options
 
-    return cli_main(args or ["--help"])
+    options = gui_options(args)
+    if options is None:
+        return cli_main(args)
+    from hazard_ledger.ui.app import run_gui
+
+    return run_gui(options.data_dir, options.operator)

@@ -51,3 +51,15 @@ def build_parser() -> Parser:
     unit_commands.register(commands)
     hazard_commands.register(commands)
     return parser
+
+
+def gui_options(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command (the GUI is wanted), else None."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--data-dir")
+    options.add_argument("--operator")
+    options.add_argument("--database-url")
+    known, rest = options.parse_known_args(argv)
+    return None if rest else known

@@ -32,6 +32,7 @@ class HazardFilter:
     search: str = ""
     overdue: bool = False
     station: str = ""
+    due_within: int | None = None  # 临期: being fixed, deadline within this many days
 
 
 _LIST_COLUMNS = (
@@ -72,6 +73,12 @@ def _list_query(session: Session, filters: HazardFilter, today: dt.date) -> Sele
         query = query.where(Station.code == filters.station.strip().upper())
     if filters.overdue:
         query = query.where(Hazard.status == HazardStatus.ASSIGNED.value, Hazard.deadline < today)
+    if filters.due_within is not None:
+        query = query.where(
+            Hazard.status == HazardStatus.ASSIGNED.value,
+            Hazard.deadline >= today,
+            Hazard.deadline <= today + dt.timedelta(days=filters.due_within),
+        )
     if filters.search.strip():
         condition = search_condition(session, filters.search)
         if condition is not None:

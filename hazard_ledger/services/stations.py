@@ -10,7 +10,7 @@ from hazard_ledger.domain.validation import optional_text, required_text
 from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.services.snapshots import snapshot
+from hazard_ledger.services.snapshots import changed, snapshot
 
 
 def init_station(
@@ -79,3 +79,29 @@ def station_view(station: Station) -> StationView:
         doc_prefix=station.doc_prefix,
         is_local=station.is_local,
     )
+
+
+def edit_station(
+    ledger: Ledger, *, name: str, township: str = "", county: str = "", doc_prefix: str = ""
+) -> StationView:
+    """Change this station's details. The short code is fixed: hazard codes are built on it."""
+    values = {
+        "name": required_text(name, field="name", label="站名", max_length=100),
+        "township": optional_text(township, field="township", label="乡镇（街道）", max_length=100),
+        "county": optional_text(county, field="county", label="县（市、区）", max_length=100),
+        "doc_prefix": optional_text(
+            doc_prefix, field="doc_prefix", label="文号简称", max_length=20
+        ),
+    }
+    with ledger.write() as session:
+        station = local_station(session)
+        before = snapshot(station)
+        for key, value in values.items():
+            setattr(station, key, value)
+        changes = changed(before, snapshot(station))
+        if changes:
+            session.flush()
+            append_record_event(
+                session, station, kind="edited", actor=ledger.operator, changes=changes
+            )
+        return station_view(station)

@@ -66,6 +66,8 @@ def test_filters(ledger: Ledger) -> None:
     assert codes_of(ledger, unit="老街小吃店") == [c["c"]]
     assert codes_of(ledger, village="城东社区") == [c["a"], c["b"]]
     assert codes_of(ledger, overdue=True) == [c["a"]]
+    assert codes_of(ledger, due_within=11) == []
+    assert codes_of(ledger, due_within=12) == [c["b"]]  # deadline 11-30, today 11-18
     rows = list_hazards(ledger, HazardFilter(overdue=True))
     assert rows[0].overdue_days == 8 and rows[0].unit == "鑫源五金厂"
     with pytest.raises(NotFoundError):

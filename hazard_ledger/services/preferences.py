@@ -1,0 +1,49 @@
+"""Preferences kept in the data dir (``preferences.json``): the operator's name and the few
+settings later issues add. Window geometry is not here: that is Qt's QSettings."""
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from hazard_ledger.domain.errors import ValidationError
+from hazard_ledger.domain.validation import optional_text
+from hazard_ledger.services.ledger import Ledger
+
+FILE_NAME = "preferences.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    operator: str = ""
+    due_soon_days: int = 3
+
+
+def load_preferences(ledger: Ledger) -> Preferences:
+    """The saved preferences; defaults for anything missing or unreadable."""
+    path = ledger.data_dir / FILE_NAME
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Preferences()
+    known = {f.name for f in fields(Preferences)}
+    try:
+        return Preferences(**{k: v for k, v in data.items() if k in known})
+    except TypeError:
+        return Preferences()
+
+
+def save_preferences(ledger: Ledger, preferences: Preferences) -> Preferences:
+    """Check and save (atomically); also makes the operator the ledger's current actor."""
+    operator = optional_text(preferences.operator, field="operator", label="操作员", max_length=50)
+    if not 0 <= preferences.due_soon_days <= 60:
+        raise ValidationError("临期提醒天数应在 0 到 60 之间。", field="due_soon_days")
+    preferences = replace(preferences, operator=operator)
+    path: Path = ledger.data_dir / FILE_NAME
+    tmp = path.with_suffix(".part")
+    tmp.write_text(json.dumps(asdict(preferences), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+    if operator:
+        ledger.operator = operator
+    return preferences

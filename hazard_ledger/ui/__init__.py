@@ -1,0 +1,1 @@
+"""The desktop program (PySide6). Calls services only; never opens a session itself."""

@@ -1,0 +1,81 @@
+"""The filter bar above the ledger: status, level, 行业领域, 村, overdue, due soon, text search."""
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.services.hazard_queries import HazardFilter
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # HazardFilter
+
+    def __init__(self, due_soon_days: int = 3) -> None:
+        super().__init__()
+        self.due_soon_days = due_soon_days
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索：描述、部位、单位、编号（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("全部状态", None)
+        for status in HazardStatus:
+            self.status.addItem(status.label, status)
+        self.level = QComboBox()
+        self.level.addItem("全部等级", None)
+        for level in HazardLevel:
+            self.level.addItem(level.label, level)
+        self.industry = QComboBox()
+        self.village = QComboBox()
+        self.overdue = QCheckBox("逾期")
+        self.due_soon = QCheckBox(f"临期（{due_soon_days} 天内）")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        for label, box in (
+            ("状态", self.status),
+            ("等级", self.level),
+            ("行业", self.industry),
+            ("村(社区)", self.village),
+        ):
+            box.setToolTip(label)
+            layout.addWidget(box, 1)
+        layout.addWidget(self.overdue)
+        layout.addWidget(self.due_soon)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)  # wait for a pause in typing before querying
+        self._timer.timeout.connect(self.emit)
+        self.search.textChanged.connect(self._timer.start)
+        for box in (self.status, self.level, self.industry, self.village):
+            box.currentIndexChanged.connect(self.emit)
+        self.overdue.toggled.connect(self.emit)
+        self.due_soon.toggled.connect(self.emit)
+        self.set_choices([], [])
+
+    def set_choices(self, industries: list[str], villages: list[str]) -> None:
+        for box, values, label in (
+            (self.industry, industries, "全部行业"),
+            (self.village, villages, "全部村(社区)"),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(label, "")
+            for value in values:
+                box.addItem(value, value)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def filters(self) -> HazardFilter:
+        return HazardFilter(
+            status=self.status.currentData(),
+            level=self.level.currentData(),
+            industry=self.industry.currentData() or "",
+            village=self.village.currentData() or "",
+            search=self.search.text(),
+            overdue=self.overdue.isChecked(),
+            due_within=self.due_soon_days if self.due_soon.isChecked() else None,
+        )
+
+    def emit(self) -> None:
+        self.changed.emit(self.filters())

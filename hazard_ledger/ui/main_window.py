@@ -1,0 +1,272 @@
+"""The ledger window station staff work in all day."""
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.errors import LedgerError
+from hazard_ledger.domain.workflow import Action
+from hazard_ledger.paths import log_file
+from hazard_ledger.services import maintenance
+from hazard_ledger.services.hazard_queries import filter_choices, show_hazard
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.preferences import load_preferences
+from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
+from hazard_ledger.ui.dialogs.settings import SettingsDialog
+from hazard_ledger.ui.dialogs.steps import AssignDialog, RectifyDialog, VerifyDialog, VoidDialog
+from hazard_ledger.ui.errors import show_bug, show_user_error
+from hazard_ledger.ui.filter_bar import FilterBar
+from hazard_ledger.ui.hazard_detail import HazardDetailView, PhotoDialog
+from hazard_ledger.ui.models.hazard_table import HazardTableModel
+from hazard_ledger.ui.overview_tab import OverviewTab
+from hazard_ledger.ui.units_tab import UnitsTab
+from hazard_ledger.ui.worker import run_with_progress
+
+COLUMN_WIDTHS = (112, 190, 80, 320, 48, 60, 92, 92, 72, 72)
+# Which dialog each workflow action opens.
+STEP_DIALOGS = {
+    Action.ASSIGN: AssignDialog,
+    Action.RECTIFY: RectifyDialog,
+    Action.VERIFY_PASS: VerifyDialog,
+    Action.VOID: VoidDialog,
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__()
+        self.ledger = ledger
+        self.preferences = load_preferences(ledger)
+        self.filter_bar = FilterBar(self.preferences.due_soon_days)
+        self.model = HazardTableModel(ledger, self.preferences.due_soon_days)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.detail.setFocus())
+        self.detail = HazardDetailView()
+        self.detail.photo_requested.connect(lambda path: PhotoDialog(self, path).exec())
+        self.counts = QLabel()
+        self.counts.setObjectName("status_counts")
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        ledger_page = QWidget()
+        layout = QVBoxLayout(ledger_page)
+        layout.addWidget(self.filter_bar)
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.counts)
+        counts_row.addStretch()
+        layout.addLayout(counts_row)
+        layout.addWidget(splitter, 1)
+        self.units_tab = UnitsTab(ledger)
+        self.units_tab.units_changed.connect(self.refresh)
+        self.overview_tab = OverviewTab(ledger, self.preferences.due_soon_days)
+        self.overview_tab.open_hazard.connect(self.open_hazard)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ledger_page, "隐患台账")
+        self.tabs.addTab(self.units_tab, "单位")
+        self.tabs.addTab(self.overview_tab, "总览")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self._make_actions()
+        self.filter_bar.changed.connect(self.model.reload)
+        self.filter_bar.changed.connect(lambda _f: self._show_counts())
+        self._show_station()
+        self.resize(1400, 860)
+        self._restore_layout()
+        self.refresh()
+
+    # -- actions -----------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        bar = self.addToolBar("操作")
+        bar.setObjectName("actions")
+        bar.setMovable(False)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, shortcut, slot in (
+            ("new", "新建隐患", QKeySequence.StandardKey.New, self.new_hazard),
+            ("assign", "交办", None, lambda: self.step(Action.ASSIGN)),
+            ("rectify", "整改完成", None, lambda: self.step(Action.RECTIFY)),
+            ("verify", "复查", None, lambda: self.step(Action.VERIFY_PASS)),
+            ("edit", "修改", None, self.edit_hazard),
+            ("void", "作废", None, lambda: self.step(Action.VOID)),
+            ("refresh", "刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
+            ("search", "搜索", QKeySequence.StandardKey.Find, self.focus_search),
+            ("backup", "备份", None, self.backup),
+            ("settings", "设置", None, self.open_settings),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            self.actions_by_name[name] = action
+            if name not in ("search",):
+                bar.addAction(action)
+            self.addAction(action)
+        self._update_actions()
+
+    def selected_code(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.code if row else None
+
+    def _update_actions(self) -> None:
+        detail = self.detail.detail
+        allowed = set(detail.allowed_actions) if detail else set()
+        for name, action in (
+            ("assign", Action.ASSIGN),
+            ("rectify", Action.RECTIFY),
+            ("verify", Action.VERIFY_PASS),
+            ("void", Action.VOID),
+            ("edit", Action.EDIT),
+        ):
+            self.actions_by_name[name].setEnabled(action.value in allowed)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        code = self.selected_code()
+        self.detail.show_hazard(show_hazard(self.ledger, code) if code else None)
+        self._update_actions()
+
+    def new_hazard(self) -> None:
+        dialog = HazardDialog(self, self.ledger, inspector=self.ledger.operator)
+        if dialog.exec():
+            self.refresh()
+            self.open_hazard(dialog.code)
+
+    def edit_hazard(self) -> None:
+        if self.detail.detail and HazardDialog(self, self.ledger, self.detail.detail).exec():
+            self._after_change(self.detail.detail.code)
+
+    def step(self, action: Action) -> None:
+        detail = self.detail.detail
+        if detail is None or action.value not in detail.allowed_actions:
+            return
+        dialog_type = STEP_DIALOGS[action]
+        if dialog_type is VerifyDialog:
+            dialog = VerifyDialog(self, self.ledger, detail, inspector=self.ledger.operator)
+        else:
+            dialog = dialog_type(self, self.ledger, detail)
+        if dialog.exec():
+            self._after_change(detail.code)
+
+    def _after_change(self, code: str) -> None:
+        self.refresh()
+        self.open_hazard(code)
+
+    def open_hazard(self, code: str) -> None:
+        """Show ``code`` in the ledger tab, selecting its row when the current filter shows it."""
+        self.tabs.setCurrentIndex(0)
+        for row, hazard in enumerate(self.model.rows):
+            if hazard.code == code:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+        self.table.clearSelection()
+        self.detail.show_hazard(show_hazard(self.ledger, code))
+        self._update_actions()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def refresh(self) -> None:
+        choices = filter_choices(self.ledger)
+        self.filter_bar.set_choices(choices["industries"], choices["villages"])
+        code = self.selected_code()
+        self.model.reload(self.filter_bar.filters())
+        self._show_counts()
+        self.units_tab.refresh()
+        if self.tabs.currentIndex() == 2:
+            self.overview_tab.refresh()
+        if code:
+            self.open_hazard(code)
+        else:
+            self.detail.show_hazard(None)
+            self._update_actions()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 2:
+            self.overview_tab.refresh()
+
+    def _show_counts(self) -> None:
+        parts = [f"{s.label} {self.model.counts[s]}" for s in HazardStatus]
+        self.counts.setText(f"共 {self.model.total} 条　｜　" + "　".join(parts))
+
+    def backup(self) -> None:
+        run_with_progress(
+            self,
+            "正在备份台账…",
+            lambda: maintenance.backup(self.ledger),
+            lambda path: QMessageBox.information(self, "备份完成", f"已备份到：\n{path}"),
+            self._background_error,
+        )
+
+    def _background_error(self, error: BaseException) -> None:
+        if isinstance(error, LedgerError):
+            show_user_error(self, error)
+        else:
+            import logging
+
+            logging.getLogger("hazard_ledger.ui").error("background work failed", exc_info=error)
+            show_bug(self, log_file(self.ledger.data_dir))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self, self.ledger)
+        if dialog.exec():
+            self.preferences = load_preferences(self.ledger)
+            self._show_station()
+
+    def _show_station(self) -> None:
+        station = get_local_station(self.ledger)
+        name = station.name if station else ""
+        self.setWindowTitle(f"隐患整改台账 — {name}")
+        self.statusBar().showMessage(
+            f"{name}　操作员：{self.ledger.operator}　数据目录：{self.ledger.data_dir}"
+        )
+
+    # -- layout memory -----------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("state", self.restoreState),
+            ("splitter", self.splitter.restoreState),
+            ("columns", self.table.horizontalHeader().restoreState),
+        ):
+            value = settings.value(f"main/{key}")
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/columns", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)

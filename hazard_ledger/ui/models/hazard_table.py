@@ -1,0 +1,147 @@
+"""The ledger table: rows fetched page by page, filtered and sorted in SQL (never in a proxy)."""
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.services.dto import HazardRow
+from hazard_ledger.services.hazard_queries import HazardFilter, count_by_status, list_hazards
+from hazard_ledger.services.ledger import Ledger
+
+COLUMNS = [
+    ("code", "编号"),
+    ("unit", "单位"),
+    ("village", "村(社区)"),
+    ("description", "隐患描述"),
+    ("level", "等级"),
+    ("status", "状态"),
+    ("found_on", "发现日期"),
+    ("deadline", "期限"),
+    ("overdue_days", "逾期天数"),
+    ("responsible", "责任人"),
+]
+PAGE = 500
+OVERDUE = QColor("#fde2e1")
+DUE_SOON = QColor("#fff3cd")
+MAJOR = QColor("#b42318")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HazardTableModel(QAbstractTableModel):
+    """Read-only rows of the ledger; ``reload`` applies filters and sort."""
+
+    def __init__(self, ledger: Ledger, due_soon_days: int = 3) -> None:
+        super().__init__()
+        self.ledger = ledger
+        self.due_soon_days = due_soon_days
+        self.filters = HazardFilter()
+        self.sort_key, self.descending = "found_on", True
+        self.rows: list[HazardRow] = []
+        self.total = 0
+        self.counts: dict[HazardStatus, int] = dict.fromkeys(HazardStatus, 0)
+
+    # -- loading -----------------------------------------------------------------------------
+    def reload(self, filters: HazardFilter | None = None) -> None:
+        """Query again (after a change, a new filter, or a new sort)."""
+        if filters is not None:
+            self.filters = filters
+        self.beginResetModel()
+        self.counts = count_by_status(self.ledger, self.filters)
+        status = self.filters.status
+        self.total = self.counts[status] if status else sum(self.counts.values())
+        self.rows = self._page(0)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[HazardRow]:
+        return list_hazards(
+            self.ledger,
+            self.filters,
+            sort=self.sort_key,
+            descending=self.descending,
+            limit=PAGE,
+            offset=offset,
+        )
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        more = self._page(len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Qt model ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def row_at(self, row: int) -> HazardRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        hazard = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(hazard, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "description":
+            return hazard.description
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if hazard.overdue_days:
+                return QBrush(OVERDUE)
+            if self._due_soon(hazard):
+                return QBrush(DUE_SOON)
+        major = hazard.level is HazardLevel.MAJOR
+        if role == Qt.ItemDataRole.ForegroundRole and key == "level" and major:
+            return QBrush(MAJOR)
+        if role == Qt.ItemDataRole.FontRole and (
+            (key == "level" and hazard.level is HazardLevel.MAJOR)
+            or (key == "overdue_days" and hazard.overdue_days)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return hazard.code
+        return None
+
+    def _due_soon(self, hazard: HazardRow) -> bool:
+        if hazard.status is not HazardStatus.ASSIGNED or hazard.deadline is None:
+            return False
+        left = (hazard.deadline - self.ledger.today()).days
+        return 0 <= left <= self.due_soon_days
+
+
+def _display(hazard: HazardRow, key: str) -> str:
+    value = getattr(hazard, key)
+    if key == "level":
+        return value.label
+    if key == "status":
+        return value.label
+    if key == "overdue_days":
+        return f"{value} 天" if value else ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if key == "description":
+        return " ".join(str(value).split())
+    return "" if value is None else str(value)

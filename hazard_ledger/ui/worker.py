@@ -1,0 +1,59 @@
+"""Long work off the GUI thread: a QRunnable with its own signals, and a progress dialog."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class WorkerSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Worker(QRunnable):
+    """Runs ``work()`` on the thread pool; emits ``finished(result)`` or ``failed(exception)``.
+    ``work`` must open its own sessions (services do)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # handed to the GUI thread, which shows or logs it
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Worker:
+    """Run ``work`` in the background behind a modal busy dialog; the window keeps painting."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle("请稍候")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    worker = Worker(work)
+
+    def finished(result: Any) -> None:
+        dialog.close()
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        dialog.close()
+        on_error(error)
+
+    worker.signals.finished.connect(finished)
+    worker.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(worker)
+    return worker

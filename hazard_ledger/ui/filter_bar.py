@@ -77,5 +77,9 @@ class FilterBar(QWidget):
             due_within=self.due_soon_days if self.due_soon.isChecked() else None,
         )
 
+    def cancel_pending(self) -> None:
+        """Drop a search still waiting for the typing pause (the window is closing)."""
+        self._timer.stop()
+
     def emit(self) -> None:
         self.changed.emit(self.filters())

@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
                 restore(value)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.filter_bar.cancel_pending()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())

@@ -18,6 +18,9 @@ class Worker(QRunnable):
 
     def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
+        # Python owns the runnable (kept in _RUNNING until it reports): Qt must not delete it
+        # behind the wrapper's back.
+        self.setAutoDelete(False)
         self.work = work
         self.signals = WorkerSignals()
 
@@ -28,6 +31,9 @@ class Worker(QRunnable):
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
+
+
+_RUNNING: set[Worker] = set()
 
 
 def run_with_progress(
@@ -46,14 +52,17 @@ def run_with_progress(
     worker = Worker(work)
 
     def finished(result: Any) -> None:
+        _RUNNING.discard(worker)
         dialog.close()
         on_done(result)
 
     def failed(error: BaseException) -> None:
+        _RUNNING.discard(worker)
         dialog.close()
         on_error(error)
 
-    worker.signals.finished.connect(finished)
-    worker.signals.failed.connect(failed)
+    worker.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    _RUNNING.add(worker)
     QThreadPool.globalInstance().start(worker)
     return worker

@@ -20,7 +20,7 @@ from hazard_ledger.domain.errors import LedgerError
 from hazard_ledger.domain.workflow import Action
 from hazard_ledger.paths import log_file
 from hazard_ledger.services import maintenance
-from hazard_ledger.services.hazard_queries import filter_choices, show_hazard
+from hazard_ledger.services.hazard_queries import HazardFilter, filter_choices, show_hazard
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.preferences import load_preferences
 from hazard_ledger.services.stations import get_local_station
@@ -35,7 +35,7 @@ from hazard_ledger.ui.overview_tab import OverviewTab
 from hazard_ledger.ui.units_tab import UnitsTab
 from hazard_ledger.ui.worker import run_with_progress
 
-COLUMN_WIDTHS = (112, 190, 80, 320, 48, 60, 92, 92, 72, 72)
+COLUMN_WIDTHS = (108, 170, 72, 250, 44, 56, 88, 88, 66, 64)
 # Which dialog each workflow action opens.
 STEP_DIALOGS = {
     Action.ASSIGN: AssignDialog,
@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1030, 360])
         self.splitter = splitter
         ledger_page = QWidget()
         layout = QVBoxLayout(ledger_page)
@@ -95,8 +96,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._make_actions()
-        self.filter_bar.changed.connect(self.model.reload)
-        self.filter_bar.changed.connect(lambda _f: self._show_counts())
+        self.filter_bar.changed.connect(self._filters_changed)
         self._show_station()
         self.resize(1400, 860)
         self._restore_layout()
@@ -189,6 +189,22 @@ class MainWindow(QMainWindow):
         self.table.clearSelection()
         self.detail.show_hazard(show_hazard(self.ledger, code))
         self._update_actions()
+
+    def _filters_changed(self, filters: HazardFilter) -> None:
+        code = self.selected_code()
+        self.model.reload(filters)
+        self._show_counts()
+        self._reselect(code)
+
+    def _reselect(self, code: str | None) -> None:
+        """Keep ``code`` selected if the list still shows it; otherwise show nothing."""
+        row = next((i for i, r in enumerate(self.model.rows) if r.code == code), None)
+        if row is None:
+            self.table.clearSelection()
+            self.detail.show_hazard(None)
+            self._update_actions()
+        else:
+            self.table.selectRow(row)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -136,6 +136,12 @@ def test_void_and_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-
     window.filter_bar.search.setText("配电房")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
     assert window.model.rows[0].code == "LY-2026-0001"
+    assert window.detail.detail is None  # the voided hazard is no longer listed, nor shown
+    select(window, "LY-2026-0001")
+    window.filter_bar.search.setText("配电")
+    qtbot.waitUntil(lambda: window.filter_bar.filters().search == "配电", timeout=3000)
+    window.filter_bar.emit()
+    assert window.detail.detail is not None and window.detail.detail.code == "LY-2026-0001"
     window.filter_bar.search.clear()
     window.filter_bar.overdue.setChecked(True)
     assert [r.code for r in window.model.rows] == ["LY-2026-0001"]

@@ -1,0 +1,132 @@
+"""Start the app in a real X window (Xvfb) on the demo ledger and save screenshots of the main
+screens into docs/screenshots/.
+
+    python scripts/screenshots.py [--out docs/screenshots]
+
+Needs Xvfb (Debian: xvfb xauth, plus Qt's xcb libraries: libxcb-icccm4 libxcb-keysyms1 …).
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def start_xvfb() -> subprocess.Popen[bytes]:
+    for display in range(91, 120):
+        if not Path(f"/tmp/.X11-unix/X{display}").exists():
+            break
+    server = subprocess.Popen(
+        ["Xvfb", f":{display}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"]
+    )
+    os.environ["DISPLAY"] = f":{display}"
+    for _ in range(50):
+        if Path(f"/tmp/.X11-unix/X{display}").exists():
+            return server
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit("Xvfb did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    server = start_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    data = Path(tempfile.mkdtemp(prefix="hazard-shots-"))
+    try:
+        shoot(data, args.out)
+    finally:
+        server.terminate()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def shoot(data: Path, out: Path) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from hazard_ledger.services.demo import create_demo_ledger
+    from hazard_ledger.services.ledger import Ledger
+    from hazard_ledger.ui.app import make_application
+    from hazard_ledger.ui.dialogs.first_run import FirstRunDialog
+    from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
+    from hazard_ledger.ui.dialogs.steps import AssignDialog
+    from hazard_ledger.ui.main_window import MainWindow
+
+    # Fresh window state: not what an earlier run (or the user's own session) left in QSettings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data / "qt"))
+    app = make_application(["hazard-ledger"])
+
+    def settle(ms: int = 400) -> None:
+        end = time.monotonic() + ms / 1000
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        screen = widget.screen()
+        frame = widget.frameGeometry()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        shot.save(str(out / name))
+        print("saved", out / name)
+
+    first = FirstRunDialog(None, Ledger(data / "new").open())
+    first.show()
+    save(first, "first-run.png")
+    first.close()
+
+    ledger = Ledger(data / "demo", operator="张建华").open()
+    create_demo_ledger(ledger)
+    window = MainWindow(ledger)
+    window.resize(1400, 860)
+    window.move(20, 20)
+    window.show()
+    settle(800)
+    overdue = next(i for i, row in enumerate(window.model.rows) if row.overdue_days)
+    window.table.selectRow(overdue)
+    save(window, "ledger.png")
+    window.filter_bar.search.setText("灭火器")
+    settle(800)
+    save(window, "search.png")
+    window.filter_bar.search.clear()
+    settle(500)
+    window.tabs.setCurrentIndex(2)
+    save(window, "overview.png")
+    window.tabs.setCurrentIndex(1)
+    save(window, "units.png")
+    window.tabs.setCurrentIndex(0)
+    dialog = HazardDialog(window, ledger, inspector="张建华、李晓峰")
+    dialog.unit.setCurrentText("罗阳镇老街小吃店")
+    dialog.description.setPlainText("后厨燃气管道使用橡胶软管，长度超过2米")
+    dialog.location.setText("后厨")
+    dialog.show()
+    dialog.move(300, 80)
+    save(dialog, "new-hazard.png")
+    dialog.close()
+    discovered = next(r for r in window.model.rows if r.status.value == "discovered")
+    window.open_hazard(discovered.code)
+    assign = AssignDialog(window, ledger, window.detail.detail)  # type: ignore[arg-type]
+    assign.responsible.setText("陈志强")
+    assign.show()
+    assign.move(400, 160)
+    save(assign, "assign.png")
+    assign.close()
+    window.close()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    main()

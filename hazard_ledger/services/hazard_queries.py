@@ -58,6 +58,11 @@ def _list_query(session: Session, filters: HazardFilter, today: dt.date) -> Sele
         .join(Unit, Unit.uuid == Hazard.unit_uuid)
         .join(Station, Station.uuid == Hazard.station_uuid)
     )
+    return _filtered(session, query, filters, today)
+
+
+def _filtered(session: Session, query: Select, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
+    """``query`` (over hazards joined as the filters need) restricted to ``filters``."""
     if filters.status is not None:
         query = query.where(Hazard.status == filters.status.value)
     if filters.level is not None:
@@ -150,8 +155,17 @@ def count_by_status(
     today = ledger.today()
     with ledger.read() as session:
         local_station(session)
-        inner = _list_query(session, replace(filters, status=None), today).subquery()
-        rows = session.execute(select(inner.c.status, func.count()).group_by(inner.c.status)).all()
+        # A text search reads every row anyway: grouping by an expression stops SQLite from
+        # walking the status index and fetching each row at random (measured 2× slower).
+        status = Hazard.status.concat("") if filters.search.strip() else Hazard.status
+        query = select(status, func.count()).select_from(Hazard)
+        # Join only what the filters look at: an unfiltered count then reads one index.
+        if filters.village or filters.search.strip():
+            query = query.join(Unit, Unit.uuid == Hazard.unit_uuid)
+        if filters.station:
+            query = query.join(Station, Station.uuid == Hazard.station_uuid)
+        query = _filtered(session, query, replace(filters, status=None), today)
+        rows = session.execute(query.group_by(status)).all()
     counts = dict.fromkeys(HazardStatus, 0)
     counts.update({HazardStatus(status): count for status, count in rows})
     return counts

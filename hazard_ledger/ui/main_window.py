@@ -217,9 +217,7 @@ class MainWindow(QMainWindow):
         code = self.selected_code()
         self.model.reload(self.filter_bar.filters())
         self._show_counts()
-        self.units_tab.refresh()
-        if self.tabs.currentIndex() == 2:
-            self.overview_tab.refresh()
+        self._tab_changed(self.tabs.currentIndex())
         if code:
             self.open_hazard(code)
         else:
@@ -227,7 +225,10 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _tab_changed(self, index: int) -> None:
-        if index == 2:
+        """The units and overview tabs query only when they are looked at."""
+        if index == 1:
+            self.units_tab.refresh()
+        elif index == 2:
             self.overview_tab.refresh()
 
     def _show_counts(self) -> None:

@@ -40,6 +40,7 @@ class HazardTableModel(QAbstractTableModel):
         self.filters = HazardFilter()
         self.sort_key, self.descending = "found_on", True
         self.rows: list[HazardRow] = []
+        self.loaded = False
         self.total = 0
         self.counts: dict[HazardStatus, int] = dict.fromkeys(HazardStatus, 0)
 
@@ -53,6 +54,7 @@ class HazardTableModel(QAbstractTableModel):
         status = self.filters.status
         self.total = self.counts[status] if status else sum(self.counts.values())
         self.rows = self._page(0)
+        self.loaded = True
         self.endResetModel()
 
     def _page(self, offset: int) -> list[HazardRow]:
@@ -78,8 +80,10 @@ class HazardTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_key = COLUMNS[column][0]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self.loaded:
+            return  # the view re-announces its sort while being set up
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     # -- Qt model ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from hazard_ledger.ui.dialogs.first_run import FirstRunDialog
 from hazard_ledger.ui.errors import install_excepthook
 from hazard_ledger.ui.fonts import ensure_chinese_font
 from hazard_ledger.ui.main_window import MainWindow
+from hazard_ledger.ui.worker import wait_with_progress
 
 DEMO_FOLDER = "demo"
 
@@ -63,7 +64,7 @@ def choose_ledger(ledger: Ledger, operator: str | None) -> Ledger | None:
         return ledger
     demo = open_ledger(ledger.data_dir / DEMO_FOLDER, operator or "示例操作员")
     if demo is not None and get_local_station(demo) is None:
-        create_demo_ledger(demo)
+        wait_with_progress(None, "正在生成示例台账…", lambda: create_demo_ledger(demo))
     return demo
 
 

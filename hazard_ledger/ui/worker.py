@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -37,7 +37,7 @@ _RUNNING: set[Worker] = set()
 
 
 def run_with_progress(
-    parent: QWidget,
+    parent: QWidget | None,
     label: str,
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
@@ -66,3 +66,24 @@ def run_with_progress(
     _RUNNING.add(worker)
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+def wait_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
+    """Run ``work`` in the background behind a busy dialog and wait for it with a local event
+    loop (the window keeps painting); returns its result or raises its exception."""
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        loop.quit()
+
+    run_with_progress(parent, label, work, done, failed)  # type: ignore[arg-type]
+    loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

@@ -191,3 +191,49 @@ def test_column_layout_is_remembered(window: MainWindow, filled) -> None:  # typ
     again = MainWindow(filled)
     assert again.table.horizontalHeader().sectionSize(3) == 411
     again.close()
+
+
+def test_edit_dialog_changes_details(window: MainWindow) -> None:
+    select(window, "LY-2026-0002")
+
+    def edit(dialog: HazardDialog) -> None:
+        assert dialog.description.toPlainText() == "灭火器压力不足"
+        dialog.location.setText("收银台旁")
+        ok(dialog)
+
+    answer(edit)
+    window.actions_by_name["edit"].trigger()
+    detail = show_hazard(window.ledger, "LY-2026-0002")
+    assert detail.location == "收银台旁" and detail.history[-1].kind == "edited"
+
+
+def test_photos_show_as_thumbnails_that_open_large(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QLabel
+
+    from hazard_ledger.services import hazards
+    from hazard_ledger.ui.hazard_detail import PhotoDialog
+
+    code = hazards.record_hazard(
+        window.ledger,
+        hazards.NewHazard(
+            unit="鑫源五金厂",
+            description="带照片的隐患",
+            photos=[make_photo(tmp_path / "p.jpg", (2400, 1200))],
+        ),
+    )
+    window.refresh()
+    select(window, code)
+    html = window.detail.toHtml()
+    photo = show_hazard(window.ledger, code).photos[0]
+    assert photo.thumbnail.name in html
+    seen: list[int] = []
+
+    def look_and_close(dialog: PhotoDialog) -> None:
+        assert isinstance(dialog, PhotoDialog)
+        seen.append(dialog.findChild(QLabel).pixmap().width())
+        dialog.reject()
+
+    answer(look_and_close)
+    window.detail.anchorClicked.emit(QUrl(f"photo:{photo.path}"))  # opens the large photo
+    assert seen == [2000]

@@ -127,10 +127,19 @@ def list_units(ledger: Ledger, search: str = "") -> list[UnitView]:
     """All units of this station with their hazard counts, by name; ``search`` filters by a part
     of the name, credit code, village or address."""
     open_case = case((Hazard.status.in_(("discovered", "assigned", "rectified")), 1), else_=0)
+    # Count per unit first (one pass over the hazards), then join the units to the counts.
+    counts = (
+        select(
+            Hazard.unit_uuid,
+            func.count().label("total"),
+            func.sum(open_case).label("open"),
+        )
+        .group_by(Hazard.unit_uuid)
+        .subquery()
+    )
     query = (
-        select(Unit, func.count(Hazard.id), func.coalesce(func.sum(open_case), 0))
-        .outerjoin(Hazard, Hazard.unit_uuid == Unit.uuid)
-        .group_by(Unit.id)
+        select(Unit, func.coalesce(counts.c.total, 0), func.coalesce(counts.c.open, 0))
+        .outerjoin(counts, counts.c.unit_uuid == Unit.uuid)
         .order_by(Unit.name)
     )
     text = search.strip()
@@ -148,6 +157,17 @@ def list_units(ledger: Ledger, search: str = "") -> list[UnitView]:
         station = local_station(session)
         rows = session.execute(query.where(Unit.station_uuid == station.uuid)).all()
         return [unit_view(unit, open_count, total) for unit, total, open_count in rows]
+
+
+def unit_names(ledger: Ledger) -> list[str]:
+    """This station's unit names, sorted: what a unit picker offers."""
+    with ledger.read() as session:
+        station = local_station(session)
+        return list(
+            session.scalars(
+                select(Unit.name).where(Unit.station_uuid == station.uuid).order_by(Unit.name)
+            )
+        )
 
 
 def unit_view(unit: Unit, open_hazards: int = 0, total_hazards: int = 0) -> UnitView:

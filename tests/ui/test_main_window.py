@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from hazard_ledger.domain.enums import HazardStatus
@@ -237,3 +238,26 @@ def test_photos_show_as_thumbnails_that_open_large(window: MainWindow, tmp_path:
     answer(look_and_close)
     window.detail.anchorClicked.emit(QUrl(f"photo:{photo.path}"))  # opens the large photo
     assert seen == [2000]
+
+
+def test_photos_can_be_dropped_on_the_form(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dialog = HazardDialog(window, window.ledger)
+    photo = make_photo(tmp_path / "拖入.jpg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(tmp_path / "none.jpg"))])
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.photos.dropEvent(drop)
+    assert dialog.photos.paths() == [str(photo)]  # the missing file is ignored
+    dialog.unit.setCurrentText("鑫源五金厂")
+    dialog.description.setPlainText("拖入照片的隐患")
+    ok(dialog)
+    assert show_hazard(window.ledger, dialog.code).photos[0].original_name == "拖入.jpg"

@@ -7,7 +7,7 @@ from hazard_ledger.domain.vocab import CATEGORIES, INDUSTRIES, SOURCES
 from hazard_ledger.services import hazards
 from hazard_ledger.services.dto import HazardDetail
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.services.units import list_units
+from hazard_ledger.services.units import unit_names
 from hazard_ledger.ui.dialogs.form import FormDialog
 from hazard_ledger.ui.dialogs.unit_form import UnitDialog
 from hazard_ledger.ui.widgets import PhotoList, choice_box, date_edit, date_of, text_area
@@ -73,7 +73,7 @@ class HazardDialog(FormDialog):
 
     def _fill_units(self, current: str) -> None:
         self.unit.clear()
-        self.unit.addItems([u.name for u in list_units(self.ledger)])
+        self.unit.addItems(unit_names(self.ledger))
         self.unit.setCurrentText(current)
 
     def add_unit(self) -> None:

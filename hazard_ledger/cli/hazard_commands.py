@@ -7,8 +7,9 @@ from hazard_ledger.cli.output import hazard_json, print_json, print_table
 from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.errors import ValidationError
-from hazard_ledger.domain.validation import format_yuan, parse_date, parse_yuan
+from hazard_ledger.domain.validation import parse_date, parse_yuan
 from hazard_ledger.services import hazards
+from hazard_ledger.services.hazard_labels import detail_fields
 from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards, show_hazard
 from hazard_ledger.services.ledger import Ledger
 
@@ -255,37 +256,9 @@ def _show(ledger: Ledger, args: argparse.Namespace) -> None:
     if args.json:
         print_json(hazard_json(d))
         return
-    lines = [
-        ("隐患编号", d.code),
-        ("单位", d.unit),
-        ("村(社区)", d.village),
-        ("状态", d.status.label + (f"（逾期 {d.overdue_days} 天）" if d.overdue_days else "")),
-        ("等级", d.level.label),
-        ("隐患描述", d.description),
-        ("部位", d.location),
-        ("行业领域", d.industry),
-        ("隐患类别", d.category),
-        ("隐患来源", d.source),
-        ("依据", d.basis),
-        ("发现日期", str(d.found_on)),
-        ("检查人", d.inspector),
-        ("整改责任人", d.responsible),
-        ("联系电话", d.responsible_phone),
-        ("整改要求", d.requirement),
-        ("交办日期", str(d.assigned_on or "")),
-        ("整改期限", str(d.deadline or "")),
-        ("整改措施", d.measures),
-        ("整改完成日期", str(d.rectified_on or "")),
-        ("整改资金(元)", format_yuan(d.funds_fen)),
-        ("复查人", d.verified_by),
-        ("复查日期", str(d.verified_on or "")),
-        ("复查结论", {"pass": "合格", "fail": "不合格"}.get(d.verification_result, "")),
-        ("复查意见", d.verification_opinion),
-        ("作废原因", d.void_reason),
-    ]
+    lines = [("隐患编号", d.code), *detail_fields(d)]
     for label, value in lines:
-        if value:
-            print(f"{label}：{value}")
+        print(f"{label}：{value}")
     for photo in d.photos:
         print(f"照片（{photo.kind.label}）：{photo.path}")
     print("履历：")

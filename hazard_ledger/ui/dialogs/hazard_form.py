@@ -82,38 +82,20 @@ class HazardDialog(FormDialog):
             self._fill_units(dialog.saved.name)
 
     def save(self) -> None:
-        level = LEVELS[self.level.currentText()]
+        details = {
+            "unit": self.unit.currentText(),
+            "description": self.description.toPlainText(),
+            "location": self.location.text(),
+            "level": LEVELS[self.level.currentText()],
+            "category": self.category.currentText(),
+            "industry": self.industry.currentText(),
+            "source": self.source.currentText(),
+            "basis": self.basis.toPlainText(),
+            "found_on": date_of(self.found_on),
+            "inspector": self.inspector.text(),
+        }
         if self.hazard is None:
-            self.code = hazards.record_hazard(
-                self.ledger,
-                hazards.NewHazard(
-                    unit=self.unit.currentText(),
-                    description=self.description.toPlainText(),
-                    location=self.location.text(),
-                    level=level,
-                    category=self.category.currentText(),
-                    industry=self.industry.currentText(),
-                    source=self.source.currentText(),
-                    basis=self.basis.toPlainText(),
-                    found_on=date_of(self.found_on),
-                    inspector=self.inspector.text(),
-                    photos=self.photos.paths(),
-                ),
-            )
-            return
-        hazards.edit_hazard(
-            self.ledger,
-            self.hazard.code,
-            hazards.HazardEdit(
-                unit=self.unit.currentText(),
-                description=self.description.toPlainText(),
-                location=self.location.text(),
-                level=level,
-                category=self.category.currentText(),
-                industry=self.industry.currentText(),
-                source=self.source.currentText(),
-                basis=self.basis.toPlainText(),
-                found_on=date_of(self.found_on),
-                inspector=self.inspector.text(),
-            ),
-        )
+            new = hazards.NewHazard(**details, photos=self.photos.paths())
+            self.code = hazards.record_hazard(self.ledger, new)
+        else:
+            hazards.edit_hazard(self.ledger, self.hazard.code, hazards.HazardEdit(**details))

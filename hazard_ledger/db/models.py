@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hazard_ledger.db.base import Base, new_uuid, utc_now_text
 
@@ -169,3 +169,61 @@ class Attachment(Base):
     height: Mapped[int] = mapped_column(Integer)
     size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+class Notice(Base):
+    """整改通知书 / 整改复查意见书: a numbered document to one unit about some of its hazards.
+
+    Numbers run per station, kind and year and are never reused: a spoiled notice is voided
+    and keeps its number. Service (送达) is recorded on the notice.
+    """
+
+    __tablename__ = "notices"
+    __table_args__ = (
+        UniqueConstraint("station_uuid", "kind", "year", "serial"),
+        CheckConstraint("kind IN ('rectification', 'review')", name="kind"),
+        CheckConstraint("status IN ('issued', 'voided')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    unit_uuid: Mapped[str] = mapped_column(ForeignKey("units.uuid"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    refers_to_uuid: Mapped[str | None] = mapped_column(ForeignKey("notices.uuid"))
+    title: Mapped[str] = mapped_column(String(50))
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8), default="issued")
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    inspected_on: Mapped[dt.date | None] = mapped_column(Date)
+    inspected_place: Mapped[str] = mapped_column(String(200), default="")
+    inspectors: Mapped[str] = mapped_column(String(200), default="")
+    served_on: Mapped[dt.date | None] = mapped_column(Date)
+    served_to: Mapped[str] = mapped_column(String(50), default="")
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
+    witness: Mapped[str] = mapped_column(String(50), default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+    items: Mapped[list["NoticeItem"]] = relationship(
+        primaryjoin="Notice.uuid == foreign(NoticeItem.notice_uuid)",
+        order_by="NoticeItem.position",
+        cascade="all",
+    )
+
+
+class NoticeItem(Base):
+    """One hazard listed on a notice, with its own deadline and requirement (and, on a review,
+    whether it passed)."""
+
+    __tablename__ = "notice_items"
+    __table_args__ = (UniqueConstraint("notice_uuid", "hazard_uuid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_uuid: Mapped[str] = mapped_column(ForeignKey("notices.uuid"), index=True)
+    hazard_uuid: Mapped[str] = mapped_column(ForeignKey("hazards.uuid"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    requirement: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(String(8), default="")

@@ -70,6 +70,7 @@ RECORD_KINDS: dict[str, frozenset[str]] = {
     "hazard": frozenset(action.value for action in Action),
     "unit": frozenset({"added", "edited"}),
     "station": frozenset({"created", "edited"}),
+    "notice": frozenset({"issued", "served", "voided"}),
 }
 
 
@@ -98,7 +99,7 @@ def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
             if changes.get("status", state.get("status")) != after.value:
                 raise HistoryError(f"事件 {event.uuid} 记录的状态与流程不符")
             status = after
-        elif not state and event.kind not in ("added", "created"):
+        elif not state and event.kind not in ("added", "created", "issued"):
             raise HistoryError(f"事件 {event.uuid}：记录在创建之前被修改")
         state.update(changes)
     return state

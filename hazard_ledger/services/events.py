@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hazard_ledger.db.base import new_uuid, utc_now_text
-from hazard_ledger.db.models import Event, Hazard, Station, Unit
+from hazard_ledger.db.models import Event, Station
 from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, canonical_json
-from hazard_ledger.services.snapshots import record_type
+from hazard_ledger.services.snapshots import Record, record_type
 
 
 def append_event(
@@ -72,7 +72,7 @@ def append_event(
 
 def append_record_event(
     session: Session,
-    row: Hazard | Unit | Station,
+    row: Record,
     *,
     kind: str,
     actor: str,

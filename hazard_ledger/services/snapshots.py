@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from hazard_ledger.db.models import Hazard, Station, Unit
+from hazard_ledger.db.models import Hazard, Notice, Station, Unit
 
 HAZARD_FIELDS = (
     "uuid",
@@ -47,20 +47,57 @@ UNIT_FIELDS = (
     "phone",
 )
 STATION_FIELDS = ("uuid", "code", "name", "township", "county", "doc_prefix")
+NOTICE_FIELDS = (
+    "uuid",
+    "station_uuid",
+    "unit_uuid",
+    "kind",
+    "refers_to_uuid",
+    "title",
+    "number",
+    "year",
+    "serial",
+    "status",
+    "issued_on",
+    "inspected_on",
+    "inspected_place",
+    "inspectors",
+    "served_on",
+    "served_to",
+    "refused",
+    "witness",
+    "void_reason",
+)
 
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def snapshot(row: Hazard | Unit | Station) -> dict[str, Any]:
-    """The record's state fields as JSON values (dates as ISO text)."""
-    fields = {Hazard: HAZARD_FIELDS, Unit: UNIT_FIELDS, Station: STATION_FIELDS}[type(row)]
-    return {name: _plain(getattr(row, name)) for name in fields}
+NOTICE_ITEM_FIELDS = ("hazard_uuid", "position", "deadline", "requirement", "result")
+Record = Hazard | Unit | Station | Notice
+_FIELDS: dict[type, tuple[str, ...]] = {
+    Hazard: HAZARD_FIELDS,
+    Unit: UNIT_FIELDS,
+    Station: STATION_FIELDS,
+    Notice: NOTICE_FIELDS,
+}
+_TYPES: dict[type, str] = {Hazard: "hazard", Unit: "unit", Station: "station", Notice: "notice"}
 
 
-def record_type(row: Hazard | Unit | Station) -> str:
-    return {Hazard: "hazard", Unit: "unit", Station: "station"}[type(row)]
+def snapshot(row: Record) -> dict[str, Any]:
+    """The record's state fields as JSON values (dates as ISO text). A notice's state also
+    holds its items (which hazards, deadlines, requirements), set by the notice services."""
+    state = {name: _plain(getattr(row, name)) for name in _FIELDS[type(row)]}
+    if isinstance(row, Notice):
+        state["items"] = [
+            {name: _plain(getattr(item, name)) for name in NOTICE_ITEM_FIELDS} for item in row.items
+        ]
+    return state
+
+
+def record_type(row: Record) -> str:
+    return _TYPES[type(row)]
 
 
 def changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

@@ -73,10 +73,11 @@ def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
 
 def test_an_existing_ledger_is_backed_up_before_migrating(ledger: Ledger, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     ledger.close()
+    current = migrate.head_revision()
     # Pretend this program knows a newer head than the file's revision.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999_pretend")
     ledger.open()
-    copies = list(ledger.backups_dir.glob("before-migration-0001-*.sqlite3"))
+    copies = list(ledger.backups_dir.glob(f"before-migration-{current}-*.sqlite3"))
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT count(*) FROM units").fetchone()[0] == 2

@@ -116,13 +116,13 @@ def _attach(
     return refs
 
 
-def _record_step(
+def record_step(
     session: Session,
     ledger: Ledger,
     hazard: Hazard,
     action: Action,
     updates: dict[str, Any],
-    photos: list[dict[str, str]] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """Apply ``action`` with ``updates`` to the row and append the event, or refuse."""
     current = HazardStatus(hazard.status)
@@ -140,7 +140,7 @@ def _record_step(
         kind=action.value,
         actor=ledger.operator,
         changes=changes,
-        extra={"photos": photos} if photos else None,
+        extra=extra or None,
     )
 
 
@@ -236,7 +236,7 @@ def assign_hazard(
         not_before(
             assigned_on, hazard.found_on, field="on", label="交办日期", limit_label="发现日期"
         )
-        _record_step(session, ledger, hazard, Action.ASSIGN, updates)
+        record_step(session, ledger, hazard, Action.ASSIGN, updates)
 
 
 def rectify_hazard(
@@ -270,7 +270,9 @@ def rectify_hazard(
                 limit_label="交办日期",
             )
         refs = _attach(session, ledger, hazard, prepared, PhotoKind.AFTER)
-        _record_step(session, ledger, hazard, Action.RECTIFY, updates, refs)
+        record_step(
+            session, ledger, hazard, Action.RECTIFY, updates, {"photos": refs} if refs else None
+        )
 
 
 def verify_hazard(
@@ -319,7 +321,7 @@ def verify_hazard(
                 label="复查日期",
                 limit_label="整改完成日期",
             )
-        _record_step(session, ledger, hazard, action, updates)
+        record_step(session, ledger, hazard, action, updates)
 
 
 def void_hazard(ledger: Ledger, code: str, *, reason: str) -> None:
@@ -327,7 +329,7 @@ def void_hazard(ledger: Ledger, code: str, *, reason: str) -> None:
     updates = {"void_reason": required_text(reason, field="reason", label="作废原因")}
     with ledger.write() as session:
         hazard = get_hazard_row(session, code)
-        _record_step(session, ledger, hazard, Action.VOID, updates)
+        record_step(session, ledger, hazard, Action.VOID, updates)
 
 
 def edit_hazard(ledger: Ledger, code: str, data: HazardEdit) -> bool:
@@ -381,7 +383,7 @@ def edit_hazard(ledger: Ledger, code: str, data: HazardEdit) -> bool:
             updates["unit_uuid"] = find_unit(session, hazard.station_uuid, data.unit).uuid
         if not changed(snapshot(hazard), {**snapshot(hazard), **_plain_dates(updates)}):
             return False
-        _record_step(session, ledger, hazard, Action.EDIT, updates)
+        record_step(session, ledger, hazard, Action.EDIT, updates)
         return True
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from hazard_ledger.domain.errors import ValidationError
-from hazard_ledger.domain.validation import optional_text
+from hazard_ledger.domain.notice_numbers import check_template
+from hazard_ledger.domain.validation import optional_text, required_text
 from hazard_ledger.services.ledger import Ledger
 
 FILE_NAME = "preferences.json"
@@ -18,6 +19,9 @@ FILE_NAME = "preferences.json"
 class Preferences:
     operator: str = ""
     due_soon_days: int = 3
+    notice_title: str = "隐患整改通知书"  # or 责令限期整改意见书
+    notice_number_template: str = "（{prefix}）应消整改〔{year}〕{serial}号"
+    review_number_template: str = "（{prefix}）应消复查〔{year}〕{serial}号"
 
 
 def load_preferences(ledger: Ledger) -> Preferences:
@@ -39,7 +43,15 @@ def save_preferences(ledger: Ledger, preferences: Preferences) -> Preferences:
     operator = optional_text(preferences.operator, field="operator", label="操作员", max_length=50)
     if not 0 <= preferences.due_soon_days <= 60:
         raise ValidationError("临期提醒天数应在 0 到 60 之间。", field="due_soon_days")
-    preferences = replace(preferences, operator=operator)
+    preferences = replace(
+        preferences,
+        operator=operator,
+        notice_number_template=check_template(preferences.notice_number_template),
+        review_number_template=check_template(preferences.review_number_template),
+        notice_title=required_text(
+            preferences.notice_title, field="notice_title", label="文书名称", max_length=30
+        ),
+    )
     path: Path = ledger.data_dir / FILE_NAME
     tmp = path.with_suffix(".part")
     tmp.write_text(json.dumps(asdict(preferences), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -1,0 +1,309 @@
+"""整改通知书: issue (which assigns the hazards it lists), record service (送达), void, list.
+
+Issuing is one transaction: the notice with its number, its items, and the 交办 step of every
+hazard it lists (each step's event names the notice). A voided notice keeps its number.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Unit
+from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.errors import NotFoundError, ValidationError, WorkflowError
+from hazard_ledger.domain.notice_numbers import format_number
+from hazard_ledger.domain.validation import not_after, not_before, optional_text, required_text
+from hazard_ledger.domain.workflow import Action, next_status
+from hazard_ledger.services.events import append_record_event
+from hazard_ledger.services.hazards import get_hazard_row, record_step
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.preferences import load_preferences
+from hazard_ledger.services.snapshots import changed, snapshot
+from hazard_ledger.services.stations import local_station
+from hazard_ledger.services.units import find_unit
+
+MAX_ITEMS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeLine:
+    code: str
+    description: str
+    location: str
+    basis: str
+    deadline: dt.date | None
+    requirement: str
+    result: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    uuid: str
+    number: str
+    title: str
+    kind: str
+    status: str
+    unit: str
+    issued_on: dt.date
+    inspected_on: dt.date | None
+    inspected_place: str
+    inspectors: str
+    served_on: dt.date | None
+    served_to: str
+    refused: bool
+    witness: str
+    void_reason: str
+    lines: tuple[NoticeLine, ...]
+
+
+def issue_notice(
+    ledger: Ledger,
+    *,
+    unit: str,
+    codes: Sequence[str],
+    deadline: dt.date | None = None,
+    deadlines: dict[str, dt.date] | None = None,
+    requirement: str = "",
+    responsible: str = "",
+    issued_on: dt.date | None = None,
+    inspected_on: dt.date | None = None,
+    inspected_place: str = "",
+    inspectors: str = "",
+) -> str:
+    """Issue a 整改通知书 to ``unit`` for the hazards ``codes`` (all 待交办, all of that unit);
+    each gets ``deadlines[code]`` or the common ``deadline``. Returns the document number."""
+    today = ledger.today()
+    issued_on = issued_on or today
+    not_after(issued_on, today, field="issued_on", label="下发日期", limit_label="今天")
+    if inspected_on is not None:
+        not_after(
+            inspected_on, issued_on, field="inspected_on", label="检查日期", limit_label="下发日期"
+        )
+    wanted = list(dict.fromkeys(code.strip().upper() for code in codes if code.strip()))
+    if not wanted:
+        raise ValidationError("请选择通知书要列出的隐患。", field="hazards")
+    if len(wanted) > MAX_ITEMS:
+        raise ValidationError(f"一份通知书最多列 {MAX_ITEMS} 条隐患。", field="hazards")
+    requirement = optional_text(requirement, field="requirement", label="整改要求")
+    inspected_place = optional_text(
+        inspected_place, field="inspected_place", label="检查地点", max_length=200
+    )
+    inspectors = optional_text(inspectors, field="inspectors", label="检查人员", max_length=200)
+    prefs = load_preferences(ledger)
+    with ledger.write() as session:
+        station = local_station(session)
+        target = find_unit(session, station.uuid, unit)
+        rows = [get_hazard_row(session, code) for code in wanted]
+        for hazard in rows:
+            if hazard.unit_uuid != target.uuid:
+                raise ValidationError(
+                    f"隐患 {hazard.code} 不属于“{target.name}”，不能列入其通知书。", field="hazards"
+                )
+            next_status(HazardStatus(hazard.status), Action.ASSIGN, code=hazard.code)
+            not_before(
+                issued_on,
+                hazard.found_on,
+                field="issued_on",
+                label="下发日期",
+                limit_label=f"隐患 {hazard.code} 的发现日期",
+            )
+        due = {h.code: (deadlines or {}).get(h.code, deadline) for h in rows}
+        for code, day in due.items():
+            if day is None:
+                raise ValidationError(f"请为隐患 {code} 填写整改期限。", field="deadline")
+            not_before(
+                day,
+                issued_on,
+                field="deadline",
+                label=f"隐患 {code} 的整改期限",
+                limit_label="下发日期",
+            )
+        who = required_text(
+            responsible or target.contact,
+            field="responsible",
+            label="整改责任人（或单位联系人）",
+            max_length=50,
+        )
+        serial = _next_serial(session, station.uuid, "rectification", issued_on.year)
+        notice = Notice(
+            station_uuid=station.uuid,
+            unit_uuid=target.uuid,
+            kind="rectification",
+            title=optional_text(prefs.notice_title, field="title", label="文书名称", max_length=50)
+            or "隐患整改通知书",
+            number=format_number(
+                prefs.notice_number_template,
+                prefix=station.doc_prefix,
+                year=issued_on.year,
+                serial=serial,
+            ),
+            year=issued_on.year,
+            serial=serial,
+            status="issued",
+            issued_on=issued_on,
+            inspected_on=inspected_on,
+            inspected_place=inspected_place,
+            inspectors=inspectors,
+            served_to="",
+            witness="",
+            void_reason="",
+            refused=False,
+        )
+        notice.items = [
+            NoticeItem(
+                hazard_uuid=h.uuid,
+                position=i,
+                deadline=due[h.code],
+                requirement=requirement or h.requirement,
+                result="",
+            )
+            for i, h in enumerate(rows, start=1)
+        ]
+        session.add(notice)
+        session.flush()
+        append_record_event(
+            session, notice, kind="issued", actor=ledger.operator, changes=snapshot(notice)
+        )
+        for hazard, item in zip(rows, notice.items, strict=True):
+            updates = {
+                "responsible": who,
+                "responsible_phone": target.phone,
+                "requirement": item.requirement,
+                "assigned_on": issued_on,
+                "deadline": item.deadline,
+            }
+            record_step(session, ledger, hazard, Action.ASSIGN, updates, {"notice": notice.number})
+        return notice.number
+
+
+def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> int:
+    """The next serial: voided notices count, so a number is never given twice."""
+    last = session.scalar(
+        select(func.max(Notice.serial)).where(
+            Notice.station_uuid == station_uuid, Notice.kind == kind, Notice.year == year
+        )
+    )
+    return (last or 0) + 1
+
+
+def _notice(session: Session, number: str) -> Notice:
+    notice = session.scalars(select(Notice).where(Notice.number == number.strip())).first()
+    if notice is None:
+        raise NotFoundError(f"未找到文号为“{number}”的文书。", field="number")
+    return notice
+
+
+def _update(session: Session, ledger: Ledger, notice: Notice, kind: str, values: dict) -> None:  # type: ignore[type-arg]
+    before = snapshot(notice)
+    for key, value in values.items():
+        setattr(notice, key, value)
+    session.flush()
+    append_record_event(
+        session, notice, kind=kind, actor=ledger.operator, changes=changed(before, snapshot(notice))
+    )
+
+
+def serve_notice(
+    ledger: Ledger,
+    number: str,
+    *,
+    to: str = "",
+    on: dt.date | None = None,
+    refused: bool = False,
+    witness: str = "",
+) -> None:
+    """送达: who received it and when, or that the unit refused it (with a witness)."""
+    served_on = on or ledger.today()
+    not_after(served_on, ledger.today(), field="on", label="送达日期", limit_label="今天")
+    if refused:
+        values = {
+            "refused": True,
+            "served_to": optional_text(to, field="to", label="受送达人", max_length=50),
+            "witness": required_text(witness, field="witness", label="见证人", max_length=50),
+        }
+    else:
+        values = {
+            "refused": False,
+            "witness": "",
+            "served_to": required_text(to, field="to", label="签收人", max_length=50),
+        }
+    with ledger.write() as session:
+        notice = _notice(session, number)
+        if notice.status == "voided":
+            raise WorkflowError(f"文书 {notice.number} 已作废，不能登记送达。")
+        if notice.served_on is not None:
+            raise WorkflowError(f"文书 {notice.number} 已于 {notice.served_on} 登记送达。")
+        not_before(
+            served_on, notice.issued_on, field="on", label="送达日期", limit_label="下发日期"
+        )
+        _update(session, ledger, notice, "served", {**values, "served_on": served_on})
+
+
+def void_notice(ledger: Ledger, number: str, *, reason: str) -> None:
+    """作废 a spoiled notice: it keeps its number (never reused) and stays on record."""
+    reason = required_text(reason, field="reason", label="作废原因")
+    with ledger.write() as session:
+        notice = _notice(session, number)
+        if notice.status == "voided":
+            raise WorkflowError(f"文书 {notice.number} 已经作废。")
+        _update(session, ledger, notice, "voided", {"status": "voided", "void_reason": reason})
+
+
+def get_notice(ledger: Ledger, number: str) -> NoticeView:
+    with ledger.read() as session:
+        return _view(session, _notice(session, number))
+
+
+def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:
+    """Notices newest first; ``search`` matches a part of the number or the unit's name."""
+    query = select(Notice).join(Unit, Unit.uuid == Notice.unit_uuid)
+    text = search.strip()
+    if text:
+        query = query.where(Notice.number.contains(text) | Unit.name.contains(text))
+    with ledger.read() as session:
+        local_station(session)
+        notices = session.scalars(query.order_by(Notice.issued_on.desc(), Notice.id.desc()))
+        return [_view(session, notice) for notice in notices]
+
+
+def _view(session: Session, notice: Notice) -> NoticeView:
+    unit = session.scalars(select(Unit.name).where(Unit.uuid == notice.unit_uuid)).one()
+    hazards = {
+        h.uuid: h
+        for h in session.scalars(
+            select(Hazard).where(Hazard.uuid.in_([i.hazard_uuid for i in notice.items]))
+        )
+    }
+    lines = tuple(
+        NoticeLine(
+            code=hazards[i.hazard_uuid].code,
+            description=hazards[i.hazard_uuid].description,
+            location=hazards[i.hazard_uuid].location,
+            basis=hazards[i.hazard_uuid].basis,
+            deadline=i.deadline,
+            requirement=i.requirement,
+            result=i.result,
+        )
+        for i in notice.items
+    )
+    return NoticeView(
+        uuid=notice.uuid,
+        number=notice.number,
+        title=notice.title,
+        kind=notice.kind,
+        status=notice.status,
+        unit=unit,
+        issued_on=notice.issued_on,
+        inspected_on=notice.inspected_on,
+        inspected_place=notice.inspected_place,
+        inspectors=notice.inspectors,
+        served_on=notice.served_on,
+        served_to=notice.served_to,
+        refused=notice.refused,
+        witness=notice.witness,
+        void_reason=notice.void_reason,
+        lines=lines,
+    )

@@ -1,0 +1,1 @@
+"""Printed documents (reportlab PDFs) and workbooks, built from service DTOs."""

@@ -1,0 +1,126 @@
+"""The printed 整改通知书: its text, its embedded font, long notices, missing characters."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hazard_ledger.domain.errors import ValidationError
+from hazard_ledger.reports.fonts import resolve_fonts
+from hazard_ledger.reports.notice_pdf import write_notice_pdf
+from hazard_ledger.services import hazards
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.notices import get_notice, issue_notice
+from hazard_ledger.services.stations import get_local_station
+
+D = dt.date
+LONG = "配电房内堆放纸箱、木料等易燃杂物，未配置灭火器，配电柜前未设置绝缘垫，配电房门未上锁"
+
+
+def issue(ledger: Ledger, descriptions: list[str]) -> str:
+    codes = [
+        hazards.record_hazard(
+            ledger,
+            hazards.NewHazard(
+                unit="鑫源五金厂",
+                description=text,
+                location=f"{i}号车间",
+                basis="《中华人民共和国安全生产法》第四十一条",
+                found_on=D(2026, 11, 2),
+            ),
+        )
+        for i, text in enumerate(descriptions, start=1)
+    ]
+    return issue_notice(
+        ledger,
+        unit="鑫源五金厂",
+        codes=codes,
+        deadline=D(2026, 11, 30),
+        requirement="立即整改并书面报告",
+        issued_on=D(2026, 11, 3),
+        inspectors="张建华、李晓峰",
+    )
+
+
+def text_of(path: Path) -> str:
+    return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_the_notice_says_what_it_must(ledger: Ledger, tmp_path: Path) -> None:
+    number = issue(ledger, ["砂轮机未安装防护罩", "灭火器压力不足"])
+    pdf = tmp_path / "notice.pdf"
+    write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    text = text_of(pdf)
+    for expected in (
+        "隐患整改通知书",
+        number,
+        "被检查单位：鑫源五金厂",
+        "发现下列2项问题",
+        "砂轮机未安装防护罩",
+        "灭火器压力不足",
+        "立即整改并书面报告",
+        "2026年11月30日前",
+        "检查人员（签名）",
+        "执法证号",
+        "被检查单位负责人（签收）",
+        "（印章）",
+        "2026年11月3日",
+        "本文书一式两份：一份存档，一份交被检查单位。",
+    ):
+        assert expected.replace(" ", "") in text, expected
+    assert "行政复议" not in text  # only an enforcement order (责令…) states remedies
+
+
+def test_the_font_is_embedded_as_a_subset(ledger: Ledger, tmp_path: Path) -> None:
+    pdf = tmp_path / "notice.pdf"
+    write_notice_pdf(get_notice(ledger, issue(ledger, ["隐患"])), get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    fonts = []
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None:
+                fonts.append((str(font["/BaseFont"]), "/FontFile2" in descriptor.get_object()))
+    chinese = [(name, embedded) for name, embedded in fonts if "WenQuanYi" in name]
+    assert chinese and all(embedded for _, embedded in chinese)
+    assert all(name.split("+")[0].isupper() and "+" in name for name, _ in chinese)  # subset
+
+
+def test_fifteen_long_hazards_flow_over_pages(ledger: Ledger, tmp_path: Path) -> None:
+    pdf = tmp_path / "long.pdf"
+    number = issue(ledger, [f"{LONG}（第{i}处）" for i in range(1, 16)])
+    write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 2
+    text = text_of(pdf)
+    for i in range(1, 16):
+        assert f"（第{i}处）" in text
+    second = reader.pages[1].extract_text().replace(" ", "")
+    assert "隐患描述（部位）" in second  # the table header repeats
+    assert "第2页" in second
+
+
+def test_a_character_the_font_lacks_is_reported_before_printing(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    number = issue(ledger, ["𪚥字号招牌松动"])
+    pdf = tmp_path / "rare.pdf"
+    with pytest.raises(ValidationError, match="缺少这些字：𪚥"):
+        write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    assert not pdf.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_the_enforcement_title_adds_the_remedies(ledger: Ledger, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    notice = replace(get_notice(ledger, issue(ledger, ["隐患"])), title="责令限期整改意见书")
+    pdf = tmp_path / "order.pdf"
+    write_notice_pdf(notice, get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    text = text_of(pdf)
+    assert "责令限期整改意见书" in text and "六十日内" in text and "六个月内" in text
+
+
+def test_fonts_resolve_to_the_shipped_truetype_font_here() -> None:
+    choice = resolve_fonts()
+    assert choice.embedded and "文泉驿" in choice.source and not choice.warning

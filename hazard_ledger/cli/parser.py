@@ -6,7 +6,7 @@ import sys
 from typing import NoReturn
 
 from hazard_ledger import __version__
-from hazard_ledger.cli import admin, hazard_commands, unit_commands
+from hazard_ledger.cli import admin, hazard_commands, notice_commands, unit_commands
 
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
@@ -50,6 +50,7 @@ def build_parser() -> Parser:
     admin.register(commands)
     unit_commands.register(commands)
     hazard_commands.register(commands)
+    notice_commands.register(commands)
     return parser
 
 

@@ -329,3 +329,57 @@ def test_a_change_makes_the_daily_backup_once(cli: Cli) -> None:
     cli.run("hazard", "add", "--unit", "鑫源五金厂", "--description", "灭火器过期")
     cli.run("hazard", "list")
     assert sorted((cli.data_dir / "backups").glob("ledger-*.sqlite3")) == backups
+
+
+def test_notices_through_the_cli(cli: Cli, tmp_path: Path) -> None:
+    codes = [
+        cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", text)["code"]
+        for text in ("配电房堆放杂物", "灭火器过期")
+    ]
+    pdf = tmp_path / "通知书.pdf"
+    issued = cli.json(
+        "notice",
+        "issue",
+        "--unit",
+        "鑫源五金厂",
+        "--hazards",
+        ",".join(codes),
+        "--within",
+        "10",
+        "--requirement",
+        "立即整改",
+        "-o",
+        str(pdf),
+    )
+    number = issued["number"]
+    assert number == f"（罗）应消整改〔{TODAY.year}〕1号" and pdf.stat().st_size > 10_000
+    assert {h["status"] for h in cli.json("hazard", "list")["hazards"]} == {"assigned"}
+    again = tmp_path / "重打.pdf"
+    cli.run("notice", "print", number, "-o", str(again))
+    from pypdf import PdfReader
+
+    def text(path: Path) -> str:
+        return "".join("".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+    assert text(again) == text(pdf)  # reprinted identically: same number, same content
+    assert "见证人" in cli.refused("notice", "serve", number, "--refused")
+    cli.run("notice", "serve", number, "--to", "张国强")
+    listed = cli.json("notice", "list")["notices"]
+    assert listed[0]["served_to"] == "张国强" and len(listed[0]["hazards"]) == 2
+    cli.run("notice", "void", number, "--reason", "单位名称有误")
+    assert cli.json("notice", "list")["notices"][0]["status"] == "voided"
+    assert "已经作废" in cli.refused("notice", "void", number, "--reason", "x")
+    assert "不能交办" in cli.refused(
+        "notice",
+        "issue",
+        "--unit",
+        "鑫源五金厂",
+        "--hazards",
+        codes[0],
+        "--within",
+        "5",
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
+    assert "目录不存在" in cli.refused("notice", "print", number, "-o", "/nonexistent/x.pdf")
+    assert cli.run("check").returncode == 0

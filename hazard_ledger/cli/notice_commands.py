@@ -1,0 +1,173 @@
+"""``notice issue | print | serve | void | list`` (``notice review`` comes with the 复查意见书)."""
+
+import argparse
+from pathlib import Path
+
+from hazard_ledger.cli.output import print_json, print_table
+from hazard_ledger.domain.deadlines import add_days
+from hazard_ledger.domain.errors import ValidationError
+from hazard_ledger.domain.validation import parse_date
+from hazard_ledger.reports.notice_pdf import write_notice_pdf
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.notices import (
+    NoticeView,
+    get_notice,
+    issue_notice,
+    list_notices,
+    serve_notice,
+    void_notice,
+)
+from hazard_ledger.services.stations import get_local_station
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    notice = commands.add_parser("notice", help="整改通知书：下发、打印、送达、作废、列表")
+    sub = notice.add_subparsers(metavar="ACTION", required=True)
+
+    issue = sub.add_parser("issue", help="下发整改通知书（同时交办所列隐患）")
+    issue.add_argument("--unit", required=True, help="单位名称或统一社会信用代码")
+    issue.add_argument("--hazards", required=True, metavar="CODE[,CODE...]", help="隐患编号")
+    when = issue.add_mutually_exclusive_group(required=True)
+    when.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限")
+    when.add_argument("--within", type=int, metavar="N", help="自下发日起 N 天内")
+    issue.add_argument("--working-days", action="store_true", help="--within 按工作日计")
+    issue.add_argument("--requirement", default="", help="整改要求")
+    issue.add_argument("--responsible", default="", help="整改责任人（默认单位联系人）")
+    issue.add_argument("--inspectors", default="", help="检查人员")
+    issue.add_argument("--place", default="", help="检查地点")
+    issue.add_argument("--inspected-on", metavar="DATE", help="检查日期")
+    issue.add_argument("--on", metavar="DATE", help="下发日期（默认今天）")
+    issue.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    issue.add_argument("--json", action="store_true")
+    issue.set_defaults(handler=_issue)
+
+    printing = sub.add_parser("print", help="重新打印（文号与内容不变）")
+    printing.add_argument("number", metavar="NUMBER")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    printing.set_defaults(handler=_print, writes=False)
+
+    serve = sub.add_parser("serve", help="登记送达或拒收")
+    serve.add_argument("number", metavar="NUMBER")
+    serve.add_argument("--to", default="", help="签收人")
+    serve.add_argument("--on", metavar="DATE", help="送达日期（默认今天）")
+    serve.add_argument("--refused", action="store_true", help="被检查单位拒绝签收")
+    serve.add_argument("--witness", default="", help="拒收时的见证人")
+    serve.set_defaults(handler=_serve)
+
+    void = sub.add_parser("void", help="作废（文号保留、不再使用）")
+    void.add_argument("number", metavar="NUMBER")
+    void.add_argument("--reason", required=True)
+    void.set_defaults(handler=_void)
+
+    listing = sub.add_parser("list", help="文书列表")
+    listing.add_argument("--search", default="", help="按文号或单位名称查找")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list, writes=False)
+
+
+def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
+    target = Path(output).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise ValidationError(f"目录不存在：{target.parent}")
+    station = get_local_station(ledger)
+    assert station is not None
+    write_notice_pdf(notice, station, target)
+    return target
+
+
+def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
+    return {
+        "number": notice.number,
+        "title": notice.title,
+        "status": notice.status,
+        "unit": notice.unit,
+        "issued_on": notice.issued_on,
+        "served_on": notice.served_on,
+        "served_to": notice.served_to,
+        "refused": notice.refused,
+        "witness": notice.witness,
+        "void_reason": notice.void_reason,
+        "hazards": [
+            {"code": line.code, "deadline": line.deadline, "requirement": line.requirement}
+            for line in notice.lines
+        ],
+    }
+
+
+def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
+    on = parse_date(args.on, label="下发日期", field="on") if args.on else ledger.today()
+    if args.deadline is not None:
+        if args.working_days:
+            raise ValidationError("--working-days 只与 --within 一起使用。")
+        deadline = parse_date(args.deadline, label="整改期限", field="deadline")
+    else:
+        deadline = add_days(on, args.within, working_days=args.working_days)
+    inspected = (
+        parse_date(args.inspected_on, label="检查日期", field="inspected_on")
+        if args.inspected_on
+        else None
+    )
+    # Check the output folder before anything is written: a notice is never left unprinted
+    # because of a typo in the path.
+    if not Path(args.output).expanduser().resolve().parent.is_dir():
+        raise ValidationError(f"目录不存在：{Path(args.output).expanduser().resolve().parent}")
+    number = issue_notice(
+        ledger,
+        unit=args.unit,
+        codes=args.hazards.split(","),
+        deadline=deadline,
+        requirement=args.requirement,
+        responsible=args.responsible,
+        issued_on=on,
+        inspected_on=inspected,
+        inspected_place=args.place,
+        inspectors=args.inspectors,
+    )
+    notice = get_notice(ledger, number)
+    target = _pdf(ledger, notice, args.output)
+    if args.json:
+        print_json({**_notice_json(notice), "file": str(target)})
+    else:
+        print(
+            f"已下发 {notice.title}：{number}（{len(notice.lines)} 条隐患已交办），文件：{target}"
+        )
+
+
+def _print(ledger: Ledger, args: argparse.Namespace) -> None:
+    target = _pdf(ledger, get_notice(ledger, args.number), args.output)
+    print(f"已打印：{args.number}，文件：{target}")
+
+
+def _serve(ledger: Ledger, args: argparse.Namespace) -> None:
+    on = parse_date(args.on, label="送达日期", field="on") if args.on else None
+    serve_notice(ledger, args.number, to=args.to, on=on, refused=args.refused, witness=args.witness)
+    print(f"已登记送达：{args.number}")
+
+
+def _void(ledger: Ledger, args: argparse.Namespace) -> None:
+    void_notice(ledger, args.number, reason=args.reason)
+    print(f"已作废：{args.number}（文号保留，不再使用）")
+
+
+def _list(ledger: Ledger, args: argparse.Namespace) -> None:
+    notices = list_notices(ledger, args.search)
+    if args.json:
+        print_json({"notices": [_notice_json(n) for n in notices], "count": len(notices)})
+        return
+    print_table(
+        ["文号", "文书", "单位", "下发日期", "隐患数", "送达", "状态"],
+        [
+            [
+                n.number,
+                n.title,
+                n.unit,
+                str(n.issued_on),
+                str(len(n.lines)),
+                "拒收" if n.refused else str(n.served_on or ""),
+                "已作废" if n.status == "voided" else "有效",
+            ]
+            for n in notices
+        ],
+        [26, 16, 24, 10, 6, 10, 6],
+    )
+    print(f"共 {len(notices)} 份")

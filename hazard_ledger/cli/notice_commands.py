@@ -1,4 +1,4 @@
-"""``notice issue | print | serve | void | list`` (``notice review`` comes with the 复查意见书)."""
+"""``notice issue | review | print | serve | void | list``."""
 
 import argparse
 from pathlib import Path
@@ -8,12 +8,14 @@ from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_date
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
+from hazard_ledger.reports.review_pdf import write_review_pdf
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import (
     NoticeView,
     get_notice,
     issue_notice,
     list_notices,
+    review_notice,
     serve_notice,
     void_notice,
 )
@@ -40,6 +42,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     issue.add_argument("--json", action="store_true")
     issue.set_defaults(handler=_issue)
+
+    review = sub.add_parser("review", help="出具整改复查意见书（所列隐患均已复查后）")
+    review.add_argument("number", metavar="NUMBER", help="整改通知书文号")
+    review.add_argument("--on", metavar="DATE", help="下发日期（默认今天）")
+    review.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    review.add_argument("--json", action="store_true")
+    review.set_defaults(handler=_review)
 
     printing = sub.add_parser("print", help="重新打印（文号与内容不变）")
     printing.add_argument("number", metavar="NUMBER")
@@ -71,7 +80,8 @@ def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
         raise ValidationError(f"目录不存在：{target.parent}")
     station = get_local_station(ledger)
     assert station is not None
-    write_notice_pdf(notice, station, target)
+    writer = write_review_pdf if notice.kind == "review" else write_notice_pdf
+    writer(notice, station, target)
     return target
 
 
@@ -88,7 +98,12 @@ def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
         "witness": notice.witness,
         "void_reason": notice.void_reason,
         "hazards": [
-            {"code": line.code, "deadline": line.deadline, "requirement": line.requirement}
+            {
+                "code": line.code,
+                "deadline": line.deadline,
+                "requirement": line.requirement,
+                "result": line.result,
+            }
             for line in notice.lines
         ],
     }
@@ -131,6 +146,20 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         print(
             f"已下发 {notice.title}：{number}（{len(notice.lines)} 条隐患已交办），文件：{target}"
         )
+
+
+def _review(ledger: Ledger, args: argparse.Namespace) -> None:
+    on = parse_date(args.on, label="下发日期", field="on") if args.on else None
+    if not Path(args.output).expanduser().resolve().parent.is_dir():
+        raise ValidationError(f"目录不存在：{Path(args.output).expanduser().resolve().parent}")
+    review = get_notice(ledger, review_notice(ledger, args.number, issued_on=on))
+    target = _pdf(ledger, review, args.output)
+    if args.json:
+        print_json(
+            {**_notice_json(review), "refers_to": review.refers_to_number, "file": str(target)}
+        )
+    else:
+        print(f"已出具整改复查意见书：{review.number}，文件：{target}")
 
 
 def _print(ledger: Ledger, args: argparse.Namespace) -> None:

@@ -57,6 +57,9 @@ class NoticeView:
     witness: str
     void_reason: str
     lines: tuple[NoticeLine, ...]
+    refers_to_number: str = ""
+    refers_to_issued_on: dt.date | None = None
+    refers_to_title: str = ""
 
 
 def issue_notice(
@@ -179,6 +182,85 @@ def issue_notice(
         return notice.number
 
 
+def review_notice(ledger: Ledger, number: str, *, issued_on: dt.date | None = None) -> str:
+    """整改复查意见书 for the notice ``number``: every hazard it listed must have been verified
+    (复查) since; the opinion lists which passed and which failed, with the new deadline.
+    Returns the review's own number."""
+    today = ledger.today()
+    issued_on = issued_on or today
+    not_after(issued_on, today, field="issued_on", label="下发日期", limit_label="今天")
+    prefs = load_preferences(ledger)
+    with ledger.write() as session:
+        station = local_station(session)
+        original = _notice(session, number)
+        if original.kind != "rectification" or original.status == "voided":
+            raise WorkflowError(
+                f"文书 {original.number} 不是有效的整改通知书，不能据此出具复查意见书。"
+            )
+        hazards = {
+            h.uuid: h
+            for h in session.scalars(
+                select(Hazard).where(Hazard.uuid.in_([i.hazard_uuid for i in original.items]))
+            )
+        }
+        pending = [
+            h.code
+            for h in hazards.values()
+            if h.verification_result not in ("pass", "fail")
+            or h.verified_on is None
+            or h.verified_on < original.issued_on
+        ]
+        if pending:
+            raise WorkflowError(
+                f"以下隐患尚未复查，不能出具复查意见书：{'、'.join(sorted(pending))}。"
+            )
+        serial = _next_serial(session, station.uuid, "review", issued_on.year)
+        review = Notice(
+            station_uuid=station.uuid,
+            unit_uuid=original.unit_uuid,
+            kind="review",
+            refers_to_uuid=original.uuid,
+            title="整改复查意见书",
+            number=format_number(
+                prefs.review_number_template,
+                prefix=station.doc_prefix,
+                year=issued_on.year,
+                serial=serial,
+            ),
+            year=issued_on.year,
+            serial=serial,
+            status="issued",
+            issued_on=issued_on,
+            inspected_on=max(h.verified_on for h in hazards.values() if h.verified_on),
+            inspected_place=original.inspected_place,
+            inspectors=", ".join(
+                sorted({h.verified_by for h in hazards.values() if h.verified_by})
+            ),
+            served_to="",
+            witness="",
+            void_reason="",
+            refused=False,
+        )
+        review.items = [
+            NoticeItem(
+                hazard_uuid=item.hazard_uuid,
+                position=item.position,
+                deadline=None
+                if hazards[item.hazard_uuid].verification_result == "pass"
+                else hazards[item.hazard_uuid].deadline,
+                requirement=hazards[item.hazard_uuid].verification_opinion,
+                result=hazards[item.hazard_uuid].verification_result,
+            )
+            for item in original.items
+        ]
+        session.add(review)
+        session.flush()
+        append_record_event(
+            session, review, kind="issued", actor=ledger.operator, changes=snapshot(review)
+        )
+        return review.number
+
+
 def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> int:
     """The next serial: voided notices count, so a number is never given twice."""
     last = session.scalar(
@@ -289,6 +371,11 @@ def _view(session: Session, notice: Notice) -> NoticeView:
         )
         for i in notice.items
     )
+    original = (
+        session.scalars(select(Notice).where(Notice.uuid == notice.refers_to_uuid)).first()
+        if notice.refers_to_uuid
+        else None
+    )
     return NoticeView(
         uuid=notice.uuid,
         number=notice.number,
@@ -306,4 +393,7 @@ def _view(session: Session, notice: Notice) -> NoticeView:
         witness=notice.witness,
         void_reason=notice.void_reason,
         lines=lines,
+        refers_to_number=original.number if original else "",
+        refers_to_issued_on=original.issued_on if original else None,
+        refers_to_title=original.title if original else "",
     )

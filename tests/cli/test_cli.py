@@ -382,4 +382,31 @@ def test_notices_through_the_cli(cli: Cli, tmp_path: Path) -> None:
         str(tmp_path / "x.pdf"),
     )
     assert "目录不存在" in cli.refused("notice", "print", number, "-o", "/nonexistent/x.pdf")
+    for code in codes:
+        cli.run("hazard", "rectify", code, "--measures", "已整改")
+        cli.run("hazard", "verify", code, "--by", "李晓峰", "--pass")
+    assert "不是有效的整改通知书" in cli.refused(
+        "notice", "review", number, "-o", str(tmp_path / "r.pdf")
+    )
+    second = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "安全出口上锁")[
+        "code"
+    ]
+    fresh = cli.json(
+        "notice",
+        "issue",
+        "--unit",
+        "鑫源五金厂",
+        "--hazards",
+        second,
+        "--within",
+        "3",
+        "-o",
+        str(tmp_path / "n2.pdf"),
+    )["number"]
+    assert "尚未复查" in cli.refused("notice", "review", fresh, "-o", str(tmp_path / "r.pdf"))
+    cli.run("hazard", "rectify", second, "--measures", "已开锁")
+    cli.run("hazard", "verify", second, "--by", "李晓峰", "--fail", "--new-deadline", days_ago(-5))
+    review = cli.json("notice", "review", fresh, "-o", str(tmp_path / "复查.pdf"))
+    assert review["refers_to"] == fresh and review["hazards"][0]["result"] == "fail"
+    assert review["number"] == f"（罗）应消复查〔{TODAY.year}〕1号"
     assert cli.run("check").returncode == 0

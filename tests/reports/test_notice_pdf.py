@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hazard_ledger.domain.errors import ValidationError
+from hazard_ledger.domain.errors import ValidationError, WorkflowError
 from hazard_ledger.reports.fonts import resolve_fonts
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
 from hazard_ledger.services import hazards
+from hazard_ledger.services.integrity import check_ledger
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import get_notice, issue_notice
 from hazard_ledger.services.stations import get_local_station
@@ -124,3 +125,43 @@ def test_the_enforcement_title_adds_the_remedies(ledger: Ledger, tmp_path: Path)
 def test_fonts_resolve_to_the_shipped_truetype_font_here() -> None:
     choice = resolve_fonts()
     assert choice.embedded and "文泉驿" in choice.source and not choice.warning
+
+
+def test_the_review_lists_passed_and_failed_with_the_new_deadline(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from hazard_ledger.reports.review_pdf import write_review_pdf
+    from hazard_ledger.services.notices import review_notice
+
+    number = issue(ledger, ["砂轮机未安装防护罩", "灭火器压力不足"])
+    first, second = (line.code for line in get_notice(ledger, number).lines)
+    for code in (first, second):
+        hazards.rectify_hazard(ledger, code, measures="已整改", done_on=D(2026, 11, 10))
+    with pytest.raises(WorkflowError, match=f"尚未复查.*{first}"):
+        review_notice(ledger, number)
+    hazards.verify_hazard(ledger, first, by="李晓峰", passed=True, on=D(2026, 11, 12))
+    hazards.verify_hazard(
+        ledger,
+        second,
+        by="李晓峰",
+        passed=False,
+        on=D(2026, 11, 12),
+        new_deadline=D(2026, 11, 26),
+        opinion="灭火器仍未更换",
+    )
+    review = get_notice(ledger, review_notice(ledger, number))
+    assert review.number == "（罗）应消复查〔2026〕1号"
+    assert review.refers_to_number == number and review.refers_to_issued_on == D(2026, 11, 3)
+    assert [(line.code, line.result) for line in review.lines] == [
+        (first, "pass"),
+        (second, "fail"),
+    ]
+    pdf = tmp_path / "review.pdf"
+    write_review_pdf(review, get_local_station(ledger), pdf)  # type: ignore[arg-type]
+    text = text_of(pdf)
+    passed_part, failed_part = text.split("二、未整改到位的隐患")
+    assert "整改复查意见书" in text and number in text and "2026年11月3日" in text
+    assert "砂轮机未安装防护罩" in passed_part and "灭火器压力不足" not in passed_part
+    assert "灭火器压力不足" in failed_part and "2026年11月26日前" in failed_part
+    assert "灭火器仍未更换" in failed_part and "执法证号" in text
+    assert check_ledger(ledger).ok

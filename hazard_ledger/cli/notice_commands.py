@@ -1,4 +1,4 @@
-"""``notice issue | review | print | serve | void | list``."""
+"""``notice issue | review | print | receipt | serve | void | list``."""
 
 import argparse
 from pathlib import Path
@@ -8,6 +8,7 @@ from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_date
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
+from hazard_ledger.reports.receipt_pdf import write_receipt_pdf
 from hazard_ledger.reports.review_pdf import write_review_pdf
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import (
@@ -54,6 +55,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     printing.add_argument("number", metavar="NUMBER")
     printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     printing.set_defaults(handler=_print, writes=False)
+
+    receipt = sub.add_parser("receipt", help="打印送达回证")
+    receipt.add_argument("number", metavar="NUMBER")
+    receipt.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    receipt.set_defaults(handler=_receipt, writes=False)
 
     serve = sub.add_parser("serve", help="登记送达或拒收")
     serve.add_argument("number", metavar="NUMBER")
@@ -165,6 +171,16 @@ def _review(ledger: Ledger, args: argparse.Namespace) -> None:
 def _print(ledger: Ledger, args: argparse.Namespace) -> None:
     target = _pdf(ledger, get_notice(ledger, args.number), args.output)
     print(f"已打印：{args.number}，文件：{target}")
+
+
+def _receipt(ledger: Ledger, args: argparse.Namespace) -> None:
+    target = Path(args.output).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise ValidationError(f"目录不存在：{target.parent}")
+    station = get_local_station(ledger)
+    assert station is not None
+    write_receipt_pdf(get_notice(ledger, args.number), station, target)
+    print(f"已打印送达回证：{args.number}，文件：{target}")
 
 
 def _serve(ledger: Ledger, args: argparse.Namespace) -> None:

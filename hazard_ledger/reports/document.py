@@ -116,14 +116,21 @@ def signatures(station: StationView, day: dt.date, s: dict[str, ParagraphStyle])
 
 
 def build(
-    story: list[Flowable], target: Path, fonts: FontChoice, *, title: str, author: str
+    story: list[Flowable],
+    target: Path,
+    fonts: FontChoice,
+    *,
+    title: str,
+    author: str,
+    footer: str = FOOTER,
 ) -> None:
     """Write the document atomically (a .part file renamed), with footer and page numbers."""
 
     def decorate(canvas, document) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
         canvas.setFont(fonts.body, 9)
-        canvas.drawCentredString(A4[0] / 2, 20 * mm, FOOTER)
+        if footer:
+            canvas.drawCentredString(A4[0] / 2, 20 * mm, footer)
         canvas.drawRightString(A4[0] - MARGINS["rightMargin"], 14 * mm, f"第 {document.page} 页")
         canvas.restoreState()
 

@@ -364,6 +364,8 @@ def test_notices_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert text(again) == text(pdf)  # reprinted identically: same number, same content
     assert "见证人" in cli.refused("notice", "serve", number, "--refused")
     cli.run("notice", "serve", number, "--to", "张国强")
+    cli.run("notice", "receipt", number, "-o", str(tmp_path / "回证.pdf"))
+    assert (tmp_path / "回证.pdf").stat().st_size > 5_000
     listed = cli.json("notice", "list")["notices"]
     assert listed[0]["served_to"] == "张国强" and len(listed[0]["hazards"]) == 2
     cli.run("notice", "void", number, "--reason", "单位名称有误")

@@ -165,3 +165,22 @@ def test_the_review_lists_passed_and_failed_with_the_new_deadline(
     assert "灭火器压力不足" in failed_part and "2026年11月26日前" in failed_part
     assert "灭火器仍未更换" in failed_part and "执法证号" in text
     assert check_ledger(ledger).ok
+
+
+def test_the_proof_of_service(ledger: Ledger, tmp_path: Path) -> None:
+    from hazard_ledger.reports.receipt_pdf import write_receipt_pdf
+    from hazard_ledger.services.notices import serve_notice
+
+    number = issue(ledger, ["隐患"])
+    station = get_local_station(ledger)
+    blank = tmp_path / "blank.pdf"
+    write_receipt_pdf(get_notice(ledger, number), station, blank)  # type: ignore[arg-type]
+    text = text_of(blank)
+    assert "送达回证" in text and number in text and "鑫源五金厂" in text and "直接送达" in text
+    assert "一式两份" not in text
+    serve_notice(ledger, number, refused=True, witness="城东社区王某", on=D(2026, 11, 5))
+    refused = tmp_path / "refused.pdf"
+    write_receipt_pdf(get_notice(ledger, number), station, refused)  # type: ignore[arg-type]
+    text = text_of(refused)
+    assert "拒绝签收（见证人：城东社区王某）" in text and "留置送达" in text
+    assert "2026年11月5日" in text

@@ -16,10 +16,10 @@ from hazard_ledger.services.notices import (
     get_notice,
     issue_notice,
     list_notices,
-    review_notice,
     serve_notice,
     void_notice,
 )
+from hazard_ledger.services.reviews import review_notice
 from hazard_ledger.services.stations import get_local_station
 
 
@@ -80,10 +80,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.set_defaults(handler=_list, writes=False)
 
 
-def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
-    target = Path(output).expanduser().resolve()
+def _output(path: str) -> Path:
+    """The PDF to write, refused before anything is saved when its folder does not exist."""
+    target = Path(path).expanduser().resolve()
     if not target.parent.is_dir():
         raise ValidationError(f"目录不存在：{target.parent}")
+    return target
+
+
+def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
+    target = _output(output)
     station = get_local_station(ledger)
     assert station is not None
     writer = write_review_pdf if notice.kind == "review" else write_notice_pdf
@@ -128,10 +134,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         if args.inspected_on
         else None
     )
-    # Check the output folder before anything is written: a notice is never left unprinted
-    # because of a typo in the path.
-    if not Path(args.output).expanduser().resolve().parent.is_dir():
-        raise ValidationError(f"目录不存在：{Path(args.output).expanduser().resolve().parent}")
+    _output(args.output)  # a typo in the path refuses before the notice is issued
     number = issue_notice(
         ledger,
         unit=args.unit,
@@ -156,8 +159,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
 
 def _review(ledger: Ledger, args: argparse.Namespace) -> None:
     on = parse_date(args.on, label="下发日期", field="on") if args.on else None
-    if not Path(args.output).expanduser().resolve().parent.is_dir():
-        raise ValidationError(f"目录不存在：{Path(args.output).expanduser().resolve().parent}")
+    _output(args.output)
     review = get_notice(ledger, review_notice(ledger, args.number, issued_on=on))
     target = _pdf(ledger, review, args.output)
     if args.json:
@@ -174,9 +176,7 @@ def _print(ledger: Ledger, args: argparse.Namespace) -> None:
 
 
 def _receipt(ledger: Ledger, args: argparse.Namespace) -> None:
-    target = Path(args.output).expanduser().resolve()
-    if not target.parent.is_dir():
-        raise ValidationError(f"目录不存在：{target.parent}")
+    target = _output(args.output)
     station = get_local_station(ledger)
     assert station is not None
     write_receipt_pdf(get_notice(ledger, args.number), station, target)

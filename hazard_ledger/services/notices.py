@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Unit
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Station, Unit
 from hazard_ledger.domain.enums import HazardStatus
 from hazard_ledger.domain.errors import NotFoundError, ValidationError, WorkflowError
 from hazard_ledger.domain.notice_numbers import format_number
@@ -130,30 +130,18 @@ def issue_notice(
             label="整改责任人（或单位联系人）",
             max_length=50,
         )
-        serial = _next_serial(session, station.uuid, "rectification", issued_on.year)
-        notice = Notice(
-            station_uuid=station.uuid,
+        title = optional_text(prefs.notice_title, field="title", label="文书名称", max_length=50)
+        notice = numbered_notice(
+            session,
+            station,
+            "rectification",
+            prefs.notice_number_template,
+            issued_on,
             unit_uuid=target.uuid,
-            kind="rectification",
-            title=optional_text(prefs.notice_title, field="title", label="文书名称", max_length=50)
-            or "隐患整改通知书",
-            number=format_number(
-                prefs.notice_number_template,
-                prefix=station.doc_prefix,
-                year=issued_on.year,
-                serial=serial,
-            ),
-            year=issued_on.year,
-            serial=serial,
-            status="issued",
-            issued_on=issued_on,
+            title=title or "隐患整改通知书",
             inspected_on=inspected_on,
             inspected_place=inspected_place,
             inspectors=inspectors,
-            served_to="",
-            witness="",
-            void_reason="",
-            refused=False,
         )
         notice.items = [
             NoticeItem(
@@ -182,83 +170,32 @@ def issue_notice(
         return notice.number
 
 
-def review_notice(ledger: Ledger, number: str, *, issued_on: dt.date | None = None) -> str:
-    """整改复查意见书 for the notice ``number``: every hazard it listed must have been verified
-    (复查) since; the opinion lists which passed and which failed, with the new deadline.
-    Returns the review's own number."""
-    today = ledger.today()
-    issued_on = issued_on or today
-    not_after(issued_on, today, field="issued_on", label="下发日期", limit_label="今天")
-    prefs = load_preferences(ledger)
-    with ledger.write() as session:
-        station = local_station(session)
-        original = _notice(session, number)
-        if original.kind != "rectification" or original.status == "voided":
-            raise WorkflowError(
-                f"文书 {original.number} 不是有效的整改通知书，不能据此出具复查意见书。"
-            )
-        hazards = {
-            h.uuid: h
-            for h in session.scalars(
-                select(Hazard).where(Hazard.uuid.in_([i.hazard_uuid for i in original.items]))
-            )
-        }
-        pending = [
-            h.code
-            for h in hazards.values()
-            if h.verification_result not in ("pass", "fail")
-            or h.verified_on is None
-            or h.verified_on < original.issued_on
-        ]
-        if pending:
-            raise WorkflowError(
-                f"以下隐患尚未复查，不能出具复查意见书：{'、'.join(sorted(pending))}。"
-            )
-        serial = _next_serial(session, station.uuid, "review", issued_on.year)
-        review = Notice(
-            station_uuid=station.uuid,
-            unit_uuid=original.unit_uuid,
-            kind="review",
-            refers_to_uuid=original.uuid,
-            title="整改复查意见书",
-            number=format_number(
-                prefs.review_number_template,
-                prefix=station.doc_prefix,
-                year=issued_on.year,
-                serial=serial,
-            ),
-            year=issued_on.year,
-            serial=serial,
-            status="issued",
-            issued_on=issued_on,
-            inspected_on=max(h.verified_on for h in hazards.values() if h.verified_on),
-            inspected_place=original.inspected_place,
-            inspectors=", ".join(
-                sorted({h.verified_by for h in hazards.values() if h.verified_by})
-            ),
-            served_to="",
-            witness="",
-            void_reason="",
-            refused=False,
-        )
-        review.items = [
-            NoticeItem(
-                hazard_uuid=item.hazard_uuid,
-                position=item.position,
-                deadline=None
-                if hazards[item.hazard_uuid].verification_result == "pass"
-                else hazards[item.hazard_uuid].deadline,
-                requirement=hazards[item.hazard_uuid].verification_opinion,
-                result=hazards[item.hazard_uuid].verification_result,
-            )
-            for item in original.items
-        ]
-        session.add(review)
-        session.flush()
-        append_record_event(
-            session, review, kind="issued", actor=ledger.operator, changes=snapshot(review)
-        )
-        return review.number
+def numbered_notice(
+    session: Session,
+    station: Station,
+    kind: str,
+    template: str,
+    issued_on: dt.date,
+    **fields: object,
+) -> Notice:
+    """A new notice of ``kind`` with the next serial of its year and the number ``template``
+    makes of it (voided notices count: numbers are never given twice)."""
+    serial = _next_serial(session, station.uuid, kind, issued_on.year)
+    number = format_number(template, prefix=station.doc_prefix, year=issued_on.year, serial=serial)
+    return Notice(
+        station_uuid=station.uuid,
+        kind=kind,
+        number=number,
+        year=issued_on.year,
+        serial=serial,
+        status="issued",
+        issued_on=issued_on,
+        served_to="",
+        witness="",
+        void_reason="",
+        refused=False,
+        **fields,
+    )
 
 
 def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> int:
@@ -271,7 +208,7 @@ def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> i
     return (last or 0) + 1
 
 
-def _notice(session: Session, number: str) -> Notice:
+def find_notice(session: Session, number: str) -> Notice:
     notice = session.scalars(select(Notice).where(Notice.number == number.strip())).first()
     if notice is None:
         raise NotFoundError(f"未找到文号为“{number}”的文书。", field="number")
@@ -313,7 +250,7 @@ def serve_notice(
             "served_to": required_text(to, field="to", label="签收人", max_length=50),
         }
     with ledger.write() as session:
-        notice = _notice(session, number)
+        notice = find_notice(session, number)
         if notice.status == "voided":
             raise WorkflowError(f"文书 {notice.number} 已作废，不能登记送达。")
         if notice.served_on is not None:
@@ -328,7 +265,7 @@ def void_notice(ledger: Ledger, number: str, *, reason: str) -> None:
     """作废 a spoiled notice: it keeps its number (never reused) and stays on record."""
     reason = required_text(reason, field="reason", label="作废原因")
     with ledger.write() as session:
-        notice = _notice(session, number)
+        notice = find_notice(session, number)
         if notice.status == "voided":
             raise WorkflowError(f"文书 {notice.number} 已经作废。")
         _update(session, ledger, notice, "voided", {"status": "voided", "void_reason": reason})
@@ -336,7 +273,7 @@ def void_notice(ledger: Ledger, number: str, *, reason: str) -> None:
 
 def get_notice(ledger: Ledger, number: str) -> NoticeView:
     with ledger.read() as session:
-        return _view(session, _notice(session, number))
+        return _view(session, find_notice(session, number))
 
 
 def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:

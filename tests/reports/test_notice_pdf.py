@@ -131,7 +131,7 @@ def test_the_review_lists_passed_and_failed_with_the_new_deadline(
     ledger: Ledger, tmp_path: Path
 ) -> None:
     from hazard_ledger.reports.review_pdf import write_review_pdf
-    from hazard_ledger.services.notices import review_notice
+    from hazard_ledger.services.reviews import review_notice
 
     number = issue(ledger, ["砂轮机未安装防护罩", "灭火器压力不足"])
     first, second = (line.code for line in get_notice(ledger, number).lines)

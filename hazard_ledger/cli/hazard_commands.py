@@ -3,10 +3,9 @@
 import argparse
 import datetime as dt
 
+from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
 from hazard_ledger.cli.output import hazard_json, print_json, print_table
-from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
-from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_date, parse_yuan
 from hazard_ledger.services import hazards
 from hazard_ledger.services.hazard_labels import detail_fields
@@ -32,10 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     assign.add_argument("code", metavar="CODE")
     assign.add_argument("--responsible", required=True, help="整改责任人")
     assign.add_argument("--phone", default="", help="责任人联系电话")
-    when = assign.add_mutually_exclusive_group(required=True)
-    when.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限")
-    when.add_argument("--within", type=int, metavar="N", help="自交办日起 N 天内整改")
-    assign.add_argument("--working-days", action="store_true", help="--within 按工作日计")
+    add_deadline_options(assign, "交办日")
     assign.add_argument("--requirement", default="", help="整改要求")
     assign.add_argument("--on", metavar="DATE", help="交办日期（默认今天）")
     assign.add_argument("--json", action="store_true")
@@ -143,12 +139,7 @@ def _add(ledger: Ledger, args: argparse.Namespace) -> None:
 
 def _assign(ledger: Ledger, args: argparse.Namespace) -> None:
     on = _date(args.on, "交办日期", "on") or ledger.today()
-    if args.deadline is not None:
-        if args.working_days:
-            raise ValidationError("--working-days 只与 --within 一起使用。")
-        deadline = parse_date(args.deadline, label="整改期限", field="deadline")
-    else:
-        deadline = add_days(on, args.within, working_days=args.working_days)
+    deadline = deadline_from(args, on)
     hazards.assign_hazard(
         ledger,
         args.code,

@@ -3,8 +3,8 @@
 import argparse
 from pathlib import Path
 
+from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
 from hazard_ledger.cli.output import print_json, print_table
-from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_date
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
@@ -30,10 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue = sub.add_parser("issue", help="下发整改通知书（同时交办所列隐患）")
     issue.add_argument("--unit", required=True, help="单位名称或统一社会信用代码")
     issue.add_argument("--hazards", required=True, metavar="CODE[,CODE...]", help="隐患编号")
-    when = issue.add_mutually_exclusive_group(required=True)
-    when.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限")
-    when.add_argument("--within", type=int, metavar="N", help="自下发日起 N 天内")
-    issue.add_argument("--working-days", action="store_true", help="--within 按工作日计")
+    add_deadline_options(issue, "下发日")
     issue.add_argument("--requirement", default="", help="整改要求")
     issue.add_argument("--responsible", default="", help="整改责任人（默认单位联系人）")
     issue.add_argument("--inspectors", default="", help="检查人员")
@@ -123,12 +120,7 @@ def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
 
 def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
     on = parse_date(args.on, label="下发日期", field="on") if args.on else ledger.today()
-    if args.deadline is not None:
-        if args.working_days:
-            raise ValidationError("--working-days 只与 --within 一起使用。")
-        deadline = parse_date(args.deadline, label="整改期限", field="deadline")
-    else:
-        deadline = add_days(on, args.within, working_days=args.working_days)
+    deadline = deadline_from(args, on)
     inspected = (
         parse_date(args.inspected_on, label="检查日期", field="inspected_on")
         if args.inspected_on

@@ -269,6 +269,14 @@ def rectify_hazard(
                 label="整改完成日期",
                 limit_label="交办日期",
             )
+        if hazard.verified_on is not None:  # a fix reported again answers a failed 复查
+            not_before(
+                rectified_on,
+                hazard.verified_on,
+                field="done_on",
+                label="整改完成日期",
+                limit_label="上次复查日期",
+            )
         refs = _attach(session, ledger, hazard, prepared, PhotoKind.AFTER)
         record_step(
             session, ledger, hazard, Action.RECTIFY, updates, {"photos": refs} if refs else None

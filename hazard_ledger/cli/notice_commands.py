@@ -1,12 +1,14 @@
 """``notice issue | review | print | receipt | serve | void | list``."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
 from hazard_ledger.cli.output import print_json, print_table
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_date
+from hazard_ledger.reports.fonts import FontChoice, ledger_fonts
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
 from hazard_ledger.reports.receipt_pdf import write_receipt_pdf
 from hazard_ledger.reports.review_pdf import write_review_pdf
@@ -90,8 +92,13 @@ def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
     station = get_local_station(ledger)
     assert station is not None
     writer = write_review_pdf if notice.kind == "review" else write_notice_pdf
-    writer(notice, station, target)
+    _warn(writer(notice, station, target, ledger_fonts(ledger)))
     return target
+
+
+def _warn(fonts: FontChoice) -> None:
+    if fonts.warning:
+        print(f"注意：{fonts.warning}", file=sys.stderr)
 
 
 def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
@@ -171,7 +178,7 @@ def _receipt(ledger: Ledger, args: argparse.Namespace) -> None:
     target = _output(args.output)
     station = get_local_station(ledger)
     assert station is not None
-    write_receipt_pdf(get_notice(ledger, args.number), station, target)
+    _warn(write_receipt_pdf(get_notice(ledger, args.number), station, target, ledger_fonts(ledger)))
     print(f"已打印送达回证：{args.number}，文件：{target}")
 
 

@@ -15,6 +15,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from hazard_ledger.paths import resources_dir
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.preferences import load_preferences
 
 SHIPPED = ("fonts/wqy-microhei.ttc", 0)
 CID_FALLBACK = "STSong-Light"
@@ -69,6 +71,11 @@ def resolve_fonts(preferred: str = "") -> FontChoice:
         False,
         warning="未找到可嵌入的中文字体，文书使用内置字体，在其他电脑上显示效果可能不同。",
     )
+
+
+def ledger_fonts(ledger: Ledger) -> FontChoice:
+    """The fonts this ledger's documents print with (the settings' choice first)."""
+    return resolve_fonts(load_preferences(ledger).document_font)
 
 
 def missing_characters(text: str, font_name: str) -> list[str]:

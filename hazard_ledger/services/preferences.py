@@ -22,6 +22,8 @@ class Preferences:
     notice_title: str = "隐患整改通知书"  # or 责令限期整改意见书
     notice_number_template: str = "（{prefix}）应消整改〔{year}〕{serial}号"
     review_number_template: str = "（{prefix}）应消复查〔{year}〕{serial}号"
+    # A TrueType font file for printed documents; empty: the resolution order of reports.fonts.
+    document_font: str = ""
 
 
 def load_preferences(ledger: Ledger) -> Preferences:
@@ -52,6 +54,10 @@ def save_preferences(ledger: Ledger, preferences: Preferences) -> Preferences:
             preferences.notice_title, field="notice_title", label="文书名称", max_length=30
         ),
     )
+    font = preferences.document_font.strip()
+    if font and not Path(font).is_file():
+        raise ValidationError(f"找不到字体文件：{font}", field="document_font")
+    preferences = replace(preferences, document_font=font)
     path: Path = ledger.data_dir / FILE_NAME
     tmp = path.with_suffix(".part")
     tmp.write_text(json.dumps(asdict(preferences), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -4,6 +4,7 @@ DISCOVERED --assign--> ASSIGNED --rectify--> RECTIFIED --verify_pass--> VERIFIED
                           ^                      |
                           +---- verify_fail -----+
 any open state --void--> VOIDED;  any open state --edit--> (unchanged)
+ASSIGNED --withdraw--> DISCOVERED  (only when the 整改通知书 that assigned it is voided)
 """
 
 from enum import StrEnum
@@ -22,6 +23,7 @@ class Action(StrEnum):
     VERIFY_FAIL = "verification_failed"
     VOID = "voided"
     EDIT = "edited"
+    WITHDRAW = "assignment_withdrawn"
 
     @property
     def label(self) -> str:
@@ -36,6 +38,7 @@ _ACTION_LABELS = {
     Action.VERIFY_FAIL: "复查不合格",
     Action.VOID: "作废",
     Action.EDIT: "修改",
+    Action.WITHDRAW: "撤回交办",
 }
 
 _OPEN = (HazardStatus.DISCOVERED, HazardStatus.ASSIGNED, HazardStatus.RECTIFIED)
@@ -48,7 +51,11 @@ TRANSITIONS: dict[tuple[HazardStatus | None, Action], HazardStatus] = {
     (HazardStatus.RECTIFIED, Action.VERIFY_FAIL): HazardStatus.ASSIGNED,
     **{(status, Action.VOID): HazardStatus.VOIDED for status in _OPEN},
     **{(status, Action.EDIT): status for status in _OPEN},
+    (HazardStatus.ASSIGNED, Action.WITHDRAW): HazardStatus.DISCOVERED,
 }
+
+# Steps nobody takes by hand: a hazard's 交办 is withdrawn by voiding the notice that made it.
+_FOLLOW_ON = frozenset({Action.WITHDRAW})
 
 
 def is_allowed(status: HazardStatus | None, action: Action) -> bool:
@@ -65,8 +72,8 @@ def next_status(status: HazardStatus | None, action: Action, *, code: str = "") 
 
 
 def allowed_actions(status: HazardStatus | None) -> list[Action]:
-    """The actions the table allows from ``status``, in workflow order."""
-    return [action for action in Action if is_allowed(status, action)]
+    """The steps a person can take from ``status``, in workflow order."""
+    return [a for a in Action if a not in _FOLLOW_ON and is_allowed(status, a)]
 
 
 def _refusal(status: HazardStatus | None, action: Action, code: str) -> str:

@@ -261,14 +261,56 @@ def serve_notice(
         _update(session, ledger, notice, "served", {**values, "served_on": served_on})
 
 
-def void_notice(ledger: Ledger, number: str, *, reason: str) -> None:
-    """作废 a spoiled notice: it keeps its number (never reused) and stays on record."""
+@dataclass(frozen=True, slots=True)
+class VoidResult:
+    """What voiding a notice did to the hazards it listed."""
+
+    withdrawn: tuple[str, ...]  # back to 待交办, ready for a corrected notice
+    kept: tuple[str, ...]  # already past the 交办 (fix reported or verified): left as they are
+
+
+# A hazard whose 交办 is withdrawn looks as it did before it: 待交办, nobody named, no deadline.
+_UNASSIGNED = {
+    "responsible": "",
+    "responsible_phone": "",
+    "requirement": "",
+    "assigned_on": None,
+    "deadline": None,
+}
+
+
+def void_notice(ledger: Ledger, number: str, *, reason: str) -> VoidResult:
+    """作废 a spoiled notice: it keeps its number (never reused) and stays on record.
+
+    Issuing a 整改通知书 was the 交办 of its hazards, so voiding it takes that 交办 back, in the
+    same transaction, for every listed hazard still 整改中 with no fix reported or verified
+    since: they return to 待交办 and can be put on a corrected notice. Hazards already further
+    on keep their assignment (the work happened; only the paper was spoiled)."""
     reason = required_text(reason, field="reason", label="作废原因")
     with ledger.write() as session:
         notice = find_notice(session, number)
         if notice.status == "voided":
             raise WorkflowError(f"文书 {notice.number} 已经作废。")
         _update(session, ledger, notice, "voided", {"status": "voided", "void_reason": reason})
+        if notice.kind != "rectification":
+            return VoidResult((), ())
+        listed = session.scalars(
+            select(Hazard)
+            .join(NoticeItem, NoticeItem.hazard_uuid == Hazard.uuid)
+            .where(NoticeItem.notice_uuid == notice.uuid)
+            .order_by(NoticeItem.position)
+        ).all()
+        withdrawn, kept = [], []
+        for hazard in listed:
+            untouched = hazard.status == HazardStatus.ASSIGNED.value and hazard.verified_on is None
+            if not untouched:
+                kept.append(hazard.code)
+                continue
+            record_step(
+                session, ledger, hazard, Action.WITHDRAW, _UNASSIGNED, {"notice": notice.number}
+            )
+            withdrawn.append(hazard.code)
+        return VoidResult(tuple(withdrawn), tuple(kept))
 
 
 def get_notice(ledger: Ledger, number: str) -> NoticeView:

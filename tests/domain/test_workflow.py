@@ -22,6 +22,8 @@ SPEC = {
     (S.DISCOVERED, A.EDIT): S.DISCOVERED,
     (S.ASSIGNED, A.EDIT): S.ASSIGNED,
     (S.RECTIFIED, A.EDIT): S.RECTIFIED,
+    # Voiding the 整改通知书 that assigned a hazard takes its 交办 back.
+    (S.ASSIGNED, A.WITHDRAW): S.DISCOVERED,
 }
 
 PAIRS = list(itertools.product([None, *S], A))
@@ -57,3 +59,5 @@ def test_refusals_say_why_in_chinese() -> None:
 def test_allowed_actions_list_the_steps_offered() -> None:
     assert allowed_actions(S.RECTIFIED) == [A.VERIFY_PASS, A.VERIFY_FAIL, A.VOID, A.EDIT]
     assert allowed_actions(None) == [A.RECORD]
+    # Withdrawal follows from voiding a notice; nobody is offered it as a step of its own.
+    assert allowed_actions(S.ASSIGNED) == [A.RECTIFY, A.VOID, A.EDIT]

@@ -13,12 +13,14 @@ from hazard_ledger.services.hazard_queries import show_hazard
 from hazard_ledger.services.integrity import check_ledger
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import (
+    VoidResult,
     get_notice,
     issue_notice,
     list_notices,
     serve_notice,
     void_notice,
 )
+from hazard_ledger.services.reviews import review_notice
 
 D = dt.date
 
@@ -72,6 +74,50 @@ def test_numbers_run_per_year_and_a_voided_number_is_not_reused(ledger: Ledger) 
         void_notice(ledger, first, reason="again")
     assert [n.number for n in list_notices(ledger, "2号")] == [second]
     assert len(list_notices(ledger, "鑫源")) == 2
+    assert check_ledger(ledger).ok
+
+
+def test_voiding_a_notice_withdraws_its_assignments_so_a_corrected_one_can_be_issued(
+    ledger: Ledger,
+) -> None:
+    untouched, fixed = record(ledger), record(ledger, text="灭火器过期")
+    first = issue_notice(
+        ledger,
+        unit="鑫源五金厂",
+        codes=[untouched, fixed],
+        deadline=D(2026, 12, 1),
+        requirement="写错的要求",
+        responsible="张国强",
+    )
+    hazards.rectify_hazard(ledger, fixed, measures="已更换灭火器")
+    result = void_notice(ledger, first, reason="整改要求写错")
+    assert result.withdrawn == (untouched,) and result.kept == (fixed,)
+    back = show_hazard(ledger, untouched)
+    assert back.status is HazardStatus.DISCOVERED
+    assert (back.responsible, back.requirement, back.assigned_on, back.deadline) == (
+        "",
+        "",
+        None,
+        None,
+    )
+    assert back.history[-1].label == "撤回交办"
+    assert show_hazard(ledger, fixed).status is HazardStatus.RECTIFIED
+    second = issue_notice(
+        ledger, unit="鑫源五金厂", codes=[untouched], deadline=D(2026, 12, 5), responsible="张国强"
+    )
+    assert show_hazard(ledger, untouched).deadline == D(2026, 12, 5)
+    assert second != first
+    assert check_ledger(ledger).ok
+
+
+def test_voiding_a_review_leaves_the_hazards_alone(ledger: Ledger) -> None:
+    code = record(ledger)
+    number = issue_notice(ledger, unit="鑫源五金厂", codes=[code], deadline=D(2026, 12, 1))
+    hazards.rectify_hazard(ledger, code, measures="已清理")
+    hazards.verify_hazard(ledger, code, by="李晓峰", passed=True)
+    review = review_notice(ledger, number)
+    assert void_notice(ledger, review, reason="日期写错") == VoidResult((), ())
+    assert show_hazard(ledger, code).status is HazardStatus.VERIFIED
     assert check_ledger(ledger).ok
 
 

@@ -5,7 +5,7 @@ hazard it lists (each step's event names the notice). A voided notice keeps its 
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -62,6 +62,10 @@ class NoticeView:
     refers_to_title: str = ""
 
 
+# Checks a document before it is committed (see issue_notice).
+Preflight = Callable[[NoticeView], None]
+
+
 def issue_notice(
     ledger: Ledger,
     *,
@@ -75,9 +79,13 @@ def issue_notice(
     inspected_on: dt.date | None = None,
     inspected_place: str = "",
     inspectors: str = "",
+    preflight: Preflight | None = None,
 ) -> str:
     """Issue a 整改通知书 to ``unit`` for the hazards ``codes`` (all 待交办, all of that unit);
-    each gets ``deadlines[code]`` or the common ``deadline``. Returns the document number."""
+    each gets ``deadlines[code]`` or the common ``deadline``. Returns the document number.
+
+    ``preflight`` sees the notice as it will print, before the transaction commits; whatever it
+    raises (say, a character the font lacks) leaves the ledger as it was."""
     today = ledger.today()
     issued_on = issued_on or today
     not_after(issued_on, today, field="issued_on", label="下发日期", limit_label="今天")
@@ -167,6 +175,8 @@ def issue_notice(
                 "deadline": item.deadline,
             }
             record_step(session, ledger, hazard, Action.ASSIGN, updates, {"notice": notice.number})
+        if preflight is not None:
+            preflight(notice_view(session, notice))
         return notice.number
 
 
@@ -315,7 +325,7 @@ def void_notice(ledger: Ledger, number: str, *, reason: str) -> VoidResult:
 
 def get_notice(ledger: Ledger, number: str) -> NoticeView:
     with ledger.read() as session:
-        return _view(session, find_notice(session, number))
+        return notice_view(session, find_notice(session, number))
 
 
 def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:
@@ -327,10 +337,10 @@ def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:
     with ledger.read() as session:
         local_station(session)
         notices = session.scalars(query.order_by(Notice.issued_on.desc(), Notice.id.desc()))
-        return [_view(session, notice) for notice in notices]
+        return [notice_view(session, notice) for notice in notices]
 
 
-def _view(session: Session, notice: Notice) -> NoticeView:
+def notice_view(session: Session, notice: Notice) -> NoticeView:
     unit = session.scalars(select(Unit.name).where(Unit.uuid == notice.unit_uuid)).one()
     hazards = {
         h.uuid: h

@@ -10,16 +10,22 @@ from hazard_ledger.domain.errors import WorkflowError
 from hazard_ledger.domain.validation import not_after
 from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.services.notices import find_notice, numbered_notice
+from hazard_ledger.services.notices import Preflight, find_notice, notice_view, numbered_notice
 from hazard_ledger.services.preferences import load_preferences
 from hazard_ledger.services.snapshots import snapshot
 from hazard_ledger.services.stations import local_station
 
 
-def review_notice(ledger: Ledger, number: str, *, issued_on: dt.date | None = None) -> str:
+def review_notice(
+    ledger: Ledger,
+    number: str,
+    *,
+    issued_on: dt.date | None = None,
+    preflight: Preflight | None = None,
+) -> str:
     """整改复查意见书 for the notice ``number``: every hazard it listed must have been verified
     (复查) since; the opinion lists which passed and which failed, with the new deadline.
-    Returns the review's own number."""
+    Returns the review's own number; ``preflight`` as for issue_notice."""
     today = ledger.today()
     issued_on = issued_on or today
     not_after(issued_on, today, field="issued_on", label="下发日期", limit_label="今天")
@@ -79,4 +85,6 @@ def review_notice(ledger: Ledger, number: str, *, issued_on: dt.date | None = No
         append_record_event(
             session, review, kind="issued", actor=ledger.operator, changes=snapshot(review)
         )
+        if preflight is not None:
+            preflight(notice_view(session, review))
         return review.number

@@ -13,6 +13,7 @@ from hazard_ledger.services.hazard_queries import show_hazard
 from hazard_ledger.services.integrity import check_ledger
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import (
+    NoticeView,
     VoidResult,
     get_notice,
     issue_notice,
@@ -188,3 +189,26 @@ def test_the_title_and_number_template_come_from_the_settings(ledger: Ledger) ->
     )
     assert number == "罗应急责改〔2026〕1号"
     assert get_notice(ledger, number).title == "责令限期整改意见书"
+
+
+def test_a_failing_preflight_leaves_the_ledger_as_it_was(ledger: Ledger) -> None:
+    code = record(ledger)
+    before = events(ledger)
+    seen = []
+
+    def refuse(view: NoticeView) -> None:
+        seen.append(view)
+        raise ValidationError("所用字体缺少这些字：䶮")
+
+    with pytest.raises(ValidationError, match="䶮"):
+        issue_notice(
+            ledger, unit="鑫源五金厂", codes=[code], deadline=D(2026, 12, 1), preflight=refuse
+        )
+    # It saw the notice exactly as it would have been printed, then the whole issue rolled back.
+    assert seen[0].number == "（罗）应消整改〔2026〕1号" and seen[0].lines[0].code == code
+    assert events(ledger) == before and list_notices(ledger) == []
+    assert show_hazard(ledger, code).status is HazardStatus.DISCOVERED
+    # The number was not used up.
+    assert issue_notice(ledger, unit="鑫源五金厂", codes=[code], deadline=D(2026, 12, 1)) == (
+        "（罗）应消整改〔2026〕1号"
+    )

@@ -1,29 +1,26 @@
 """Deadline arithmetic and the derived 'overdue' figures.
 
-Working days skip Saturdays and Sundays only; the holiday calendar comes with the 3030 issue.
+Working days come from a WorkingCalendar (holidays and 调休); without one, Monday–Friday.
 """
 
 import datetime as dt
 
+from hazard_ledger.domain.calendar import WEEKENDS_ONLY, WorkingCalendar, check_days
 from hazard_ledger.domain.enums import HazardStatus
-from hazard_ledger.domain.errors import ValidationError
-
-MAX_DAYS = 3650
 
 
-def add_days(start: dt.date, days: int, *, working_days: bool = False) -> dt.date:
-    """The date ``days`` calendar days, or working days, after ``start``."""
-    if days < 0 or days > MAX_DAYS:
-        raise ValidationError(f"期限天数应在 0 到 {MAX_DAYS} 之间，不能是 {days}。", field="within")
-    if not working_days:
-        return start + dt.timedelta(days=days)
-    day = start
-    remaining = days
-    while remaining:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            remaining -= 1
-    return day
+def add_days(
+    start: dt.date,
+    days: int,
+    *,
+    working_days: bool = False,
+    calendar: WorkingCalendar = WEEKENDS_ONLY,
+) -> dt.date:
+    """The date ``days`` calendar days, or working days of ``calendar``, after ``start``."""
+    if working_days:
+        return calendar.add_working_days(start, days)
+    check_days(days)
+    return start + dt.timedelta(days=days)
 
 
 def overdue_days(status: HazardStatus, deadline: dt.date | None, today: dt.date) -> int:

@@ -29,6 +29,8 @@ class Ledger:
         operator: who is working (recorded as the actor of every event).
         database_url: another database instead of the data dir's SQLite file (PostgreSQL).
         today: a clock for business dates; tests pass a fixed one.
+        now: the local time of day for minute-counted limits; by default today's date at the
+            current time of day (so a fixed ``today`` keeps every clock consistent).
     """
 
     def __init__(
@@ -38,10 +40,12 @@ class Ledger:
         operator: str | None = None,
         database_url: str | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.data_dir = paths.data_dir(data_dir)
         self.operator = (operator or os.environ.get(OPERATOR_ENV) or _login_name()).strip()
         self._today = today
+        self._now = now
         self.database_file = paths.database_file(self.data_dir)
         self.url = database_url or f"sqlite:///{self.database_file}"
         self.is_sqlite = self.url.startswith("sqlite")
@@ -95,6 +99,12 @@ class Ledger:
 
     def today(self) -> dt.date:
         return self._today()
+
+    def now(self) -> dt.datetime:
+        """Local time, naive (as people read deadlines)."""
+        if self._now is not None:
+            return self._now()
+        return dt.datetime.combine(self.today(), dt.datetime.now().time())
 
     # -- files -------------------------------------------------------------------------------
     @property

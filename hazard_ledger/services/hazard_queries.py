@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -52,16 +53,17 @@ _LIST_COLUMNS = (
 )
 
 
-def _list_query(session: Session, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
-    query = (
-        select(*_LIST_COLUMNS)
+def hazards_with_unit(*columns: Any) -> Select:  # type: ignore[type-arg]
+    """SELECT ``columns`` from hazards joined with their unit and station (what every filter
+    may look at); the ledger list and the ledger printout both start here."""
+    return (
+        select(*columns)
         .join(Unit, Unit.uuid == Hazard.unit_uuid)
         .join(Station, Station.uuid == Hazard.station_uuid)
     )
-    return _filtered(session, query, filters, today)
 
 
-def _filtered(session: Session, query: Select, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
+def apply_filters(session: Session, query: Select, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
     """``query`` (over hazards joined as the filters need) restricted to ``filters``."""
     if filters.status is not None:
         query = query.where(Hazard.status == filters.status.value)
@@ -105,7 +107,8 @@ SORT_COLUMNS = {
 }
 
 
-def _ordered(query: Select, sort: str, descending: bool) -> Select:  # type: ignore[type-arg]
+def apply_sort(query: Select, sort: str, descending: bool) -> Select:  # type: ignore[type-arg]
+    """``query`` ordered by ``sort`` (a key of SORT_COLUMNS, or ``overdue_days``), ties by code."""
     tie = Hazard.code.desc() if descending else Hazard.code.asc()
     if sort == "overdue_days":
         # Only hazards being fixed can be overdue: the earlier their deadline, the more days.
@@ -131,7 +134,8 @@ def list_hazards(
     today = ledger.today()
     with ledger.read() as session:
         local_station(session)  # a clear message before `init`
-        query = _ordered(_list_query(session, filters, today), sort, descending)
+        query = apply_filters(session, hazards_with_unit(*_LIST_COLUMNS), filters, today)
+        query = apply_sort(query, sort, descending)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         rows = session.execute(query).all()
@@ -164,7 +168,7 @@ def count_by_status(
             query = query.join(Unit, Unit.uuid == Hazard.unit_uuid)
         if filters.station:
             query = query.join(Station, Station.uuid == Hazard.station_uuid)
-        query = _filtered(session, query, replace(filters, status=None), today)
+        query = apply_filters(session, query, replace(filters, status=None), today)
         rows = session.execute(query.group_by(status)).all()
     counts = dict.fromkeys(HazardStatus, 0)
     counts.update({HazardStatus(status): count for status, count in rows})

@@ -1,0 +1,267 @@
+"""The ledger (台账) as a county sheet expects it: one row per hazard with every column of
+DOMAIN's ledger, for the printed ledger and the Excel export.
+
+The column list (Chinese header → attribute of LedgerRow) is LEDGER_COLUMNS; a printout or a
+workbook takes its columns from there so the two cannot drift apart.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import and_, func, select
+
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Unit
+from hazard_ledger.domain.deadlines import overdue_days
+from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.services.hazard_queries import (
+    HazardFilter,
+    apply_filters,
+    apply_sort,
+    hazards_with_unit,
+)
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.stations import local_station
+
+RESULTS = {"pass": "合格", "fail": "不合格"}
+
+CellValue = str | int | dt.date | Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One hazard as a ledger line. ``serial`` (序号) is its position in the result, from 1."""
+
+    serial: int
+    code: str
+    unit: str
+    credit_code: str
+    village: str
+    address: str  # the unit's address
+    location: str  # 部位
+    industry: str
+    category: str
+    description: str
+    basis: str
+    level: HazardLevel
+    source: str
+    found_on: dt.date
+    inspector: str
+    responsible: str
+    responsible_phone: str
+    requirement: str
+    deadline: dt.date | None
+    notice_number: str  # of the latest valid 整改通知书 listing the hazard; "" if none
+    served_on: dt.date | None  # that notice's 送达 date
+    measures: str
+    funds_fen: int | None
+    rectified_on: dt.date | None
+    verified_by: str
+    verified_on: dt.date | None
+    verification_result: str  # "pass", "fail" or ""
+    status: HazardStatus
+    overdue_days: int
+
+    @property
+    def place(self) -> str:
+        """地址/部位: the unit's address and the hazard's location, either may be missing."""
+        return " ".join(part for part in (self.address, self.location) if part)
+
+    @property
+    def level_label(self) -> str:
+        return self.level.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def verification_label(self) -> str:
+        return RESULTS.get(self.verification_result, "")
+
+    @property
+    def funds_yuan(self) -> Decimal | None:
+        return None if self.funds_fen is None else Decimal(self.funds_fen) / 100
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerColumn:
+    header: str
+    attribute: str
+
+    def value(self, row: LedgerRow) -> CellValue:
+        value: CellValue = getattr(row, self.attribute)
+        return value
+
+
+# DOMAIN's ledger columns in the county sheet's order (挂牌督办 columns come with issue 5).
+LEDGER_COLUMNS: tuple[LedgerColumn, ...] = tuple(
+    LedgerColumn(header, attribute)
+    for header, attribute in (
+        ("序号", "serial"),
+        ("隐患编号", "code"),
+        ("单位名称", "unit"),
+        ("统一社会信用代码", "credit_code"),
+        ("村(社区)", "village"),
+        ("地址/部位", "place"),
+        ("行业领域", "industry"),
+        ("隐患类别", "category"),
+        ("隐患描述", "description"),
+        ("依据", "basis"),
+        ("隐患等级", "level_label"),
+        ("隐患来源", "source"),
+        ("发现日期", "found_on"),
+        ("检查人", "inspector"),
+        ("整改责任人", "responsible"),
+        ("联系电话", "responsible_phone"),
+        ("整改要求", "requirement"),
+        ("整改期限", "deadline"),
+        ("通知书文号", "notice_number"),
+        ("送达日期", "served_on"),
+        ("整改措施", "measures"),
+        ("整改资金(元)", "funds_yuan"),
+        ("整改完成日期", "rectified_on"),
+        ("复查人", "verified_by"),
+        ("复查日期", "verified_on"),
+        ("复查结论", "verification_label"),
+        ("状态", "status_label"),
+        ("逾期天数", "overdue_days"),
+    )
+)
+COLUMNS_BY_ATTRIBUTE = {column.attribute: column for column in LEDGER_COLUMNS}
+
+
+def cell_text(value: CellValue) -> str:
+    """A cell as people read it: dates YYYY-MM-DD, money with two decimals, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def ledger_rows(
+    ledger: Ledger,
+    filters: HazardFilter,
+    *,
+    sort: str = "found_on",
+    descending: bool = False,
+) -> list[LedgerRow]:
+    """Every hazard matching ``filters`` with all ledger columns, in one query; sorted as the
+    ledger list sorts (``sort`` a key of hazard_queries.SORT_COLUMNS, oldest found first)."""
+    today = ledger.today()
+    # The latest valid 整改通知书 per hazard, ranked in the database so the whole ledger stays
+    # one query (a hazard is listed again only after a notice was voided and reissued).
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=NoticeItem.hazard_uuid,
+            order_by=(Notice.issued_on.desc(), Notice.id.desc()),
+        )
+        .label("rank")
+    )
+    notices = (
+        select(NoticeItem.hazard_uuid, Notice.number, Notice.served_on, rank)
+        .join(Notice, Notice.uuid == NoticeItem.notice_uuid)
+        .where(Notice.kind == "rectification", Notice.status == "issued")
+        .subquery("latest_notice")
+    )
+    query = hazards_with_unit(
+        Hazard.code,
+        Unit.name,
+        Unit.credit_code,
+        Unit.village,
+        Unit.address,
+        Hazard.location,
+        Hazard.industry,
+        Hazard.category,
+        Hazard.description,
+        Hazard.basis,
+        Hazard.level,
+        Hazard.source,
+        Hazard.found_on,
+        Hazard.inspector,
+        Hazard.responsible,
+        Hazard.responsible_phone,
+        Hazard.requirement,
+        Hazard.deadline,
+        notices.c.number,
+        notices.c.served_on,
+        Hazard.measures,
+        Hazard.funds_fen,
+        Hazard.rectified_on,
+        Hazard.verified_by,
+        Hazard.verified_on,
+        Hazard.verification_result,
+        Hazard.status,
+    ).outerjoin(notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1))
+    with ledger.read() as session:
+        local_station(session)  # a clear message before `init`
+        query = apply_sort(apply_filters(session, query, filters, today), sort, descending)
+        rows = session.execute(query).all()
+    levels = {level.value: level for level in HazardLevel}
+    statuses = {status.value: status for status in HazardStatus}
+    result = []
+    for serial, r in enumerate(rows, start=1):
+        status = statuses[r.status]
+        result.append(
+            LedgerRow(
+                serial,
+                r.code,
+                r.name,
+                r.credit_code or "",
+                r.village,
+                r.address,
+                r.location,
+                r.industry,
+                r.category,
+                r.description,
+                r.basis,
+                levels[r.level],
+                r.source,
+                r.found_on,
+                r.inspector,
+                r.responsible,
+                r.responsible_phone,
+                r.requirement,
+                r.deadline,
+                r.number or "",
+                r.served_on,
+                r.measures,
+                r.funds_fen,
+                r.rectified_on,
+                r.verified_by,
+                r.verified_on,
+                r.verification_result,
+                status,
+                overdue_days(status, r.deadline, today),
+            )
+        )
+    return result
+
+
+def describe_filter(filters: HazardFilter) -> str:
+    """What ``filters`` select, in Chinese, for the heading of a printout or a sheet:
+    "全部隐患" or e.g. "筛选：逾期；村(社区)：城东社区"."""
+    parts = []
+    if filters.overdue:
+        parts.append("逾期")
+    if filters.due_within is not None:
+        parts.append(f"临期（{filters.due_within} 天内到期）")
+    if filters.status is not None:
+        parts.append(f"状态：{filters.status.label}")
+    if filters.level is not None:
+        parts.append(f"等级：{filters.level.label}")
+    for label, value in (
+        ("单位", filters.unit),
+        ("行业领域", filters.industry),
+        ("村(社区)", filters.village),
+        ("站点", filters.station.strip().upper()),
+    ):
+        if value.strip():
+            parts.append(f"{label}：{value.strip()}")
+    if filters.search.strip():
+        parts.append(f"查找：{' '.join(filters.search.split())}")
+    return "筛选：" + "；".join(parts) if parts else "全部隐患"

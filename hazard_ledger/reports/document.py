@@ -3,13 +3,17 @@
 signature and seal block, page footer, and the font check before anything is written."""
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -32,6 +36,16 @@ MARGINS = {
 }
 TEXT_WIDTH = A4[0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]
 FOOTER = "本文书一式两份：一份存档，一份交被检查单位。"
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """What printing produced: the fonts used, the page count, and problems worth telling the
+    user that did not stop the document (e.g. a photo file gone missing)."""
+
+    fonts: FontChoice
+    pages: int
+    problems: tuple[str, ...] = ()
 
 
 def chinese_date(day: dt.date | None) -> str:
@@ -115,6 +129,31 @@ def signatures(station: StationView, day: dt.date, s: dict[str, ParagraphStyle])
     )
 
 
+def page_counter(font: str, x: float, y: float) -> type[Canvas]:
+    """A canvas class that writes "第 N 页 / 共 M 页" right-aligned at (x, y) on every page: pages
+    are kept until the document is saved, when their total is known (one pass, not two)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(font, 9)
+                self.drawRightString(x, y, f"第 {self._pageNumber} 页 / 共 {total} 页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
 def build(
     story: list[Flowable],
     target: Path,
@@ -123,22 +162,30 @@ def build(
     title: str,
     author: str,
     footer: str = FOOTER,
-) -> None:
-    """Write the document atomically (a .part file renamed), with footer and page numbers."""
+    pagesize: tuple[float, float] = A4,
+    margins: dict[str, float] = MARGINS,
+    on_page: Callable[[Canvas, int], None] | None = None,
+    page_number_y: float = 14 * mm,
+) -> int:
+    """Write the document atomically (a .part file renamed), with the footer, "第 N 页 / 共 M 页"
+    and whatever ``on_page(canvas, page)`` draws on each page; returns the page count."""
 
-    def decorate(canvas, document) -> None:  # type: ignore[no-untyped-def]
+    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(fonts.body, 9)
         if footer:
-            canvas.drawCentredString(A4[0] / 2, 20 * mm, footer)
-        canvas.drawRightString(A4[0] - MARGINS["rightMargin"], 14 * mm, f"第 {document.page} 页")
+            canvas.drawCentredString(pagesize[0] / 2, 20 * mm, footer)
+        if on_page is not None:
+            on_page(canvas, document.page)
         canvas.restoreState()
 
     tmp = target.with_name(target.name + ".part")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, title=title, author=author, **MARGINS)
+    doc = SimpleDocTemplate(str(tmp), pagesize=pagesize, title=title, author=author, **margins)
+    counter = page_counter(fonts.body, pagesize[0] - margins["rightMargin"], page_number_y)
     try:
-        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=counter)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(target)
+    return int(doc.page)

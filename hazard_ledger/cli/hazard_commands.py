@@ -3,16 +3,16 @@
 import argparse
 import datetime as dt
 
+from hazard_ledger.cli import report_commands
 from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
+from hazard_ledger.cli.filter_options import add_filter_options, filter_from
 from hazard_ledger.cli.output import hazard_json, print_json, print_table
-from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.domain.enums import HazardLevel
 from hazard_ledger.domain.validation import parse_date, parse_yuan
 from hazard_ledger.services import hazards
 from hazard_ledger.services.hazard_labels import detail_fields
-from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards, show_hazard
+from hazard_ledger.services.hazard_queries import list_hazards, show_hazard
 from hazard_ledger.services.ledger import Ledger
-
-STATUSES = [status.value for status in HazardStatus]
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,14 +76,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     edit.set_defaults(handler=_edit)
 
     listing = sub.add_parser("list", help="查询隐患台账")
-    listing.add_argument("--status", choices=STATUSES)
-    listing.add_argument("--level", help="一般 或 重大")
-    listing.add_argument("--unit", default="", help="单位名称或统一社会信用代码")
-    listing.add_argument("--industry", default="", help="行业领域")
-    listing.add_argument("--village", default="", help="村(社区)")
-    listing.add_argument("--station", default="", help="站点简码（县级台账）")
-    listing.add_argument("--search", default="", help="全文查找（描述、部位、单位、编号）")
-    listing.add_argument("--overdue", action="store_true", help="只列逾期未整改的")
+    add_filter_options(listing)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list, writes=False)
 
@@ -91,6 +84,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.add_argument("code", metavar="CODE")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show, writes=False)
+
+    report_commands.register_sheet(sub)
 
 
 def _detail_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
@@ -208,17 +203,7 @@ def _edit(ledger: Ledger, args: argparse.Namespace) -> None:
 
 
 def _list(ledger: Ledger, args: argparse.Namespace) -> None:
-    filters = HazardFilter(
-        status=HazardStatus(args.status) if args.status else None,
-        level=HazardLevel.parse(args.level) if args.level else None,
-        unit=args.unit,
-        industry=args.industry,
-        village=args.village,
-        station=args.station,
-        search=args.search,
-        overdue=args.overdue,
-    )
-    rows = list_hazards(ledger, filters)
+    rows = list_hazards(ledger, filter_from(args))
     if args.json:
         print_json({"hazards": [hazard_json(r) for r in rows], "count": len(rows)})
         return

@@ -1,20 +1,22 @@
 """``notice issue | review | print | receipt | serve | void | list``."""
 
 import argparse
-import sys
+import tempfile
 from pathlib import Path
 
 from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
 from hazard_ledger.cli.output import print_json, print_table
-from hazard_ledger.domain.errors import ValidationError
+from hazard_ledger.cli.pdf_output import output_path, warn_fonts
 from hazard_ledger.domain.validation import parse_date
-from hazard_ledger.reports.fonts import FontChoice, ledger_fonts
+from hazard_ledger.reports.fonts import ledger_fonts
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
 from hazard_ledger.reports.receipt_pdf import write_receipt_pdf
 from hazard_ledger.reports.review_pdf import write_review_pdf
+from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import (
     NoticeView,
+    Preflight,
     get_notice,
     issue_notice,
     list_notices,
@@ -79,26 +81,30 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.set_defaults(handler=_list, writes=False)
 
 
-def _output(path: str) -> Path:
-    """The PDF to write, refused before anything is saved when its folder does not exist."""
-    target = Path(path).expanduser().resolve()
-    if not target.parent.is_dir():
-        raise ValidationError(f"目录不存在：{target.parent}")
-    return target
+def _preflight(ledger: Ledger) -> Preflight:
+    """Writes the new document once to a scratch file before the issue commits: a character
+    the font lacks (or anything else that stops printing) refuses the issue, nothing saved."""
+
+    def check(notice: NoticeView) -> None:
+        writer = write_review_pdf if notice.kind == "review" else write_notice_pdf
+        with tempfile.TemporaryDirectory(prefix="hazard-ledger-check-") as folder:
+            writer(notice, _station(ledger), Path(folder) / "check.pdf", ledger_fonts(ledger))
+
+    return check
+
+
+def _station(ledger: Ledger) -> StationView:
+    station = get_local_station(ledger)
+    assert station is not None  # the services refused an uninitialised ledger already
+    return station
 
 
 def _pdf(ledger: Ledger, notice: NoticeView, output: str) -> Path:
-    target = _output(output)
-    station = get_local_station(ledger)
-    assert station is not None
+    target = output_path(output)
+    station = _station(ledger)
     writer = write_review_pdf if notice.kind == "review" else write_notice_pdf
-    _warn(writer(notice, station, target, ledger_fonts(ledger)))
+    warn_fonts(writer(notice, station, target, ledger_fonts(ledger)))
     return target
-
-
-def _warn(fonts: FontChoice) -> None:
-    if fonts.warning:
-        print(f"注意：{fonts.warning}", file=sys.stderr)
 
 
 def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
@@ -133,7 +139,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         if args.inspected_on
         else None
     )
-    _output(args.output)  # a typo in the path refuses before the notice is issued
+    output_path(args.output)  # a typo in the path refuses before the notice is issued
     number = issue_notice(
         ledger,
         unit=args.unit,
@@ -145,6 +151,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         inspected_on=inspected,
         inspected_place=args.place,
         inspectors=args.inspectors,
+        preflight=_preflight(ledger),
     )
     notice = get_notice(ledger, number)
     target = _pdf(ledger, notice, args.output)
@@ -158,8 +165,9 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
 
 def _review(ledger: Ledger, args: argparse.Namespace) -> None:
     on = parse_date(args.on, label="下发日期", field="on") if args.on else None
-    _output(args.output)
-    review = get_notice(ledger, review_notice(ledger, args.number, issued_on=on))
+    output_path(args.output)
+    number = review_notice(ledger, args.number, issued_on=on, preflight=_preflight(ledger))
+    review = get_notice(ledger, number)
     target = _pdf(ledger, review, args.output)
     if args.json:
         print_json(
@@ -175,10 +183,10 @@ def _print(ledger: Ledger, args: argparse.Namespace) -> None:
 
 
 def _receipt(ledger: Ledger, args: argparse.Namespace) -> None:
-    target = _output(args.output)
-    station = get_local_station(ledger)
-    assert station is not None
-    _warn(write_receipt_pdf(get_notice(ledger, args.number), station, target, ledger_fonts(ledger)))
+    target = output_path(args.output)
+    station = _station(ledger)
+    notice = get_notice(ledger, args.number)
+    warn_fonts(write_receipt_pdf(notice, station, target, ledger_fonts(ledger)))
     print(f"已打印送达回证：{args.number}，文件：{target}")
 
 

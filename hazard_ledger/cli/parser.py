@@ -6,7 +6,13 @@ import sys
 from typing import NoReturn
 
 from hazard_ledger import __version__
-from hazard_ledger.cli import admin, hazard_commands, notice_commands, unit_commands
+from hazard_ledger.cli import (
+    admin,
+    hazard_commands,
+    notice_commands,
+    report_commands,
+    unit_commands,
+)
 
 _ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
@@ -51,6 +57,7 @@ def build_parser() -> Parser:
     unit_commands.register(commands)
     hazard_commands.register(commands)
     notice_commands.register(commands)
+    report_commands.register(commands)
     return parser
 
 

@@ -1,7 +1,6 @@
 """The CLI end to end, through subprocesses, as scripts and station staff use it."""
 
 import datetime as dt
-import json
 import os
 import sqlite3
 import subprocess
@@ -10,80 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import TODAY, Cli, days_ago
 from tests.conftest import make_photo
 
 pytestmark = pytest.mark.slow
-
-TODAY = dt.date.today()
-
-
-def days_ago(n: int) -> str:
-    return (TODAY - dt.timedelta(days=n)).isoformat()
-
-
-class Cli:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.env = {**os.environ, "HAZARD_LEDGER_OPERATOR": "张建华"}
-        self.env.pop("HAZARD_LEDGER_HOME", None)
-
-    def run(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "hazard_ledger", "--data-dir", str(self.data_dir), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=self.env,
-            timeout=120,
-        )
-        if ok:
-            assert result.returncode == 0, result.stderr
-        return result
-
-    def json(self, *args: str) -> dict:  # type: ignore[type-arg]
-        return json.loads(self.run(*args, "--json").stdout)
-
-    def refused(self, *args: str) -> str:
-        """Run a command that must fail as a user error: exit 2, one line, no traceback."""
-        result = self.run(*args, ok=False)
-        assert result.returncode == 2, (result.stdout, result.stderr)
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, result.stderr
-        assert "Traceback" not in result.stderr
-        return lines[0]
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    cli = Cli(tmp_path / "data")
-    cli.run(
-        "init",
-        "--code",
-        "LY",
-        "--name",
-        "罗阳镇应急消防管理站",
-        "--township",
-        "罗阳镇",
-        "--county",
-        "泰顺县",
-    )
-    cli.run(
-        "unit",
-        "add",
-        "--name",
-        "鑫源五金厂",
-        "--credit-code",
-        "91330329MA2C000016",
-        "--industry",
-        "工贸（机械）",
-        "--village",
-        "城东社区",
-        "--contact",
-        "张国强",
-        "--phone",
-        "13800000001",
-    )
-    return cli
 
 
 def test_the_whole_loop(cli: Cli, tmp_path: Path) -> None:
@@ -371,6 +300,21 @@ def test_notices_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     cli.run("notice", "void", number, "--reason", "单位名称有误")
     assert cli.json("notice", "list")["notices"][0]["status"] == "voided"
     assert "已经作废" in cli.refused("notice", "void", number, "--reason", "x")
+    # Voiding withdrew the 交办: a corrected notice lists the same hazards under a new number.
+    assert {h["status"] for h in cli.json("hazard", "list")["hazards"]} == {"discovered"}
+    corrected = cli.json(
+        "notice",
+        "issue",
+        "--unit",
+        "鑫源五金厂",
+        "--hazards",
+        ",".join(codes),
+        "--within",
+        "10",
+        "-o",
+        str(tmp_path / "更正.pdf"),
+    )
+    assert corrected["number"] == f"（罗）应消整改〔{TODAY.year}〕2号"
     assert "不能交办" in cli.refused(
         "notice",
         "issue",
@@ -412,3 +356,13 @@ def test_notices_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert review["refers_to"] == fresh and review["hazards"][0]["result"] == "fail"
     assert review["number"] == f"（罗）应消复查〔{TODAY.year}〕1号"
     assert cli.run("check").returncode == 0
+
+
+def test_a_notice_the_font_cannot_print_is_not_issued(cli: Cli, tmp_path: Path) -> None:
+    added = cli.json("hazard", "add", "--unit", "鑫源五金厂", "--description", "𪚥字招牌松动")
+    code, pdf = added["code"], tmp_path / "通知书.pdf"
+    issue = ["notice", "issue", "--unit", "鑫源五金厂", "--hazards", code, "--within", "5"]
+    message = cli.refused(*issue, "-o", str(pdf))
+    assert "缺少这些字：𪚥" in message
+    assert not pdf.exists() and cli.json("notice", "list")["count"] == 0
+    assert cli.json("hazard", "show", code)["status"] == "discovered"

@@ -4,7 +4,9 @@
 
 Each service-level query (the code the CLI and GUI call, DTOs included) is timed next to a
 hand-written sqlite3 query returning the same rows in the same run; the goal is a ratio within
-3×, and a text search on 100,000 hazards under 50 ms.
+3×, and a text search on 100,000 hazards under 50 ms. The printed documents are timed next to a
+minimal reportlab document in the same font (bench/documents.py); the goal is a notice in under
+100 ms.
 """
 
 import argparse
@@ -22,6 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.documents import document_rows, ledger_rows_line
 from bench.generate import TODAY, seed_ledger
 from hazard_ledger.cli.output import display_width
 from hazard_ledger.domain.enums import HazardStatus
@@ -79,7 +82,7 @@ def query_cases() -> list[tuple[str, HazardFilter, str, tuple[Any, ...]]]:
     ]
 
 
-def run(hazards: int, data_dir: Path) -> list[list[str]]:
+def run(hazards: int, data_dir: Path) -> tuple[list[list[str]], list[list[str]]]:
     start = time.perf_counter()
     ledger = seed_ledger(data_dir, hazards=hazards)
     seeding = time.perf_counter() - start
@@ -108,11 +111,13 @@ def run(hazards: int, data_dir: Path) -> list[list[str]]:
                     verdict,
                 ]
             )
+        table.append(ledger_rows_line(ledger, raw, median_ms, RATIO_GOAL))
+        documents = document_rows(ledger, median_ms)  # issues one notice: after the queries
     finally:
         raw.close()
         ledger.close()
     table.extend(gui_rows(ledger.data_dir))
-    return table
+    return table, documents
 
 
 def gui_rows(data_dir: Path) -> list[list[str]]:
@@ -148,8 +153,11 @@ def gui_rows(data_dir: Path) -> list[list[str]]:
     return rows
 
 
-def print_table(title: str, rows: list[list[str]]) -> None:
-    headers = ["what", "service", "raw sqlite3", "ratio", "rows", f"goal (≤{RATIO_GOAL:.0f}×)"]
+QUERY_HEADERS = ["what", "service", "raw sqlite3", "ratio", "rows", f"goal (≤{RATIO_GOAL:.0f}×)"]
+DOCUMENT_HEADERS = ["what", "ours", "minimal reportlab", "ratio", "pages", "goal"]
+
+
+def print_table(title: str, rows: list[list[str]], headers: list[str] = QUERY_HEADERS) -> None:
     widths = [max(display_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     print(title)
     for row in [headers, ["-" * w for w in widths], *rows]:
@@ -165,8 +173,10 @@ def main() -> None:
     args = parser.parse_args()
     root = args.data_dir or Path(tempfile.mkdtemp(prefix="hazard-bench-"))
     try:
-        rows = run(args.hazards, root / "ledger")
+        rows, documents = run(args.hazards, root / "ledger")
         print_table(f"hazard_ledger benchmark: {args.hazards:,} hazards, today = {TODAY}", rows)
+        print()
+        print_table("printed documents (same font, same run)", documents, DOCUMENT_HEADERS)
     finally:
         if args.keep:
             print(f"ledger kept in {root / 'ledger'}")

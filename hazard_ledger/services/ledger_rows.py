@@ -6,7 +6,7 @@ workbook takes its columns from there so the two cannot drift apart.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from sqlalchemy import and_, func, select
@@ -130,6 +130,10 @@ LEDGER_COLUMNS: tuple[LedgerColumn, ...] = tuple(
 )
 COLUMNS_BY_ATTRIBUTE = {column.attribute: column for column in LEDGER_COLUMNS}
 
+# The fields ledger_rows selects, in LedgerRow's order (序号 and 逾期天数 are derived).
+_SELECTED = [field.name for field in fields(LedgerRow)][1:-1]
+_LEVEL, _STATUS, _DEADLINE = (_SELECTED.index(name) for name in ("level", "status", "deadline"))
+
 
 def cell_text(value: CellValue) -> str:
     """A cell as people read it: dates YYYY-MM-DD, money with two decimals, nothing for None."""
@@ -168,35 +172,38 @@ def ledger_rows(
         .where(Notice.kind == "rectification", Notice.status == "issued")
         .subquery("latest_notice")
     )
-    query = hazards_with_unit(
-        Hazard.code,
-        Unit.name,
-        Unit.credit_code,
-        Unit.village,
-        Unit.address,
-        Hazard.location,
-        Hazard.industry,
-        Hazard.category,
-        Hazard.description,
-        Hazard.basis,
-        Hazard.level,
-        Hazard.source,
-        Hazard.found_on,
-        Hazard.inspector,
-        Hazard.responsible,
-        Hazard.responsible_phone,
-        Hazard.requirement,
-        Hazard.deadline,
-        notices.c.number,
-        notices.c.served_on,
-        Hazard.measures,
-        Hazard.funds_fen,
-        Hazard.rectified_on,
-        Hazard.verified_by,
-        Hazard.verified_on,
-        Hazard.verification_result,
-        Hazard.status,
-    ).outerjoin(notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1))
+    columns = {
+        "code": Hazard.code,
+        "unit": Unit.name,
+        "credit_code": func.coalesce(Unit.credit_code, ""),
+        "village": Unit.village,
+        "address": Unit.address,
+        "location": Hazard.location,
+        "industry": Hazard.industry,
+        "category": Hazard.category,
+        "description": Hazard.description,
+        "basis": Hazard.basis,
+        "level": Hazard.level,
+        "source": Hazard.source,
+        "found_on": Hazard.found_on,
+        "inspector": Hazard.inspector,
+        "responsible": Hazard.responsible,
+        "responsible_phone": Hazard.responsible_phone,
+        "requirement": Hazard.requirement,
+        "deadline": Hazard.deadline,
+        "notice_number": func.coalesce(notices.c.number, ""),
+        "served_on": notices.c.served_on,
+        "measures": Hazard.measures,
+        "funds_fen": Hazard.funds_fen,
+        "rectified_on": Hazard.rectified_on,
+        "verified_by": Hazard.verified_by,
+        "verified_on": Hazard.verified_on,
+        "verification_result": Hazard.verification_result,
+        "status": Hazard.status,
+    }
+    query = hazards_with_unit(*(columns[name] for name in _SELECTED)).outerjoin(
+        notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1)
+    )
     with ledger.read() as session:
         local_station(session)  # a clear message before `init`
         query = apply_sort(apply_filters(session, query, filters, today), sort, descending)
@@ -204,41 +211,14 @@ def ledger_rows(
     levels = {level.value: level for level in HazardLevel}
     statuses = {status.value: status for status in HazardStatus}
     result = []
-    for serial, r in enumerate(rows, start=1):
-        status = statuses[r.status]
-        result.append(
-            LedgerRow(
-                serial,
-                r.code,
-                r.name,
-                r.credit_code or "",
-                r.village,
-                r.address,
-                r.location,
-                r.industry,
-                r.category,
-                r.description,
-                r.basis,
-                levels[r.level],
-                r.source,
-                r.found_on,
-                r.inspector,
-                r.responsible,
-                r.responsible_phone,
-                r.requirement,
-                r.deadline,
-                r.number or "",
-                r.served_on,
-                r.measures,
-                r.funds_fen,
-                r.rectified_on,
-                r.verified_by,
-                r.verified_on,
-                r.verification_result,
-                status,
-                overdue_days(status, r.deadline, today),
-            )
-        )
+    for serial, row in enumerate(rows, start=1):
+        # By position, in LedgerRow's order: named access on 27 columns of thousands of rows
+        # took half the time of the whole call.
+        values = list(row)
+        values[_LEVEL] = levels[values[_LEVEL]]
+        status = values[_STATUS] = statuses[values[_STATUS]]
+        days = overdue_days(status, values[_DEADLINE], today)
+        result.append(LedgerRow(serial, *values, days))
     return result
 
 

@@ -125,6 +125,11 @@ class Hazard(Base):
     verification_opinion: Mapped[str] = mapped_column(Text, default="")
     # 作废 (void)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # 延期: a pending request (the deadline moves only when it is approved). Nullable, so
+    # that hazards recorded before these columns existed fold to the same state.
+    extension_to: Mapped[dt.date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extension_requested_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
     updated_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
 
@@ -227,3 +232,43 @@ class NoticeItem(Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     requirement: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(8), default="")
+
+
+SUPERVISION_STATUSES = ("listed", "planned", "applied", "accepted", "delisted")
+
+
+class Supervision(Base):
+    """挂牌督办 of one 重大事故隐患: the listing, its 五落实 plan, acceptance and delisting.
+    Progress reports are its events (with photos as attachments of the supervision)."""
+
+    __tablename__ = "supervisions"
+    __table_args__ = (
+        CheckConstraint(f"status IN {SUPERVISION_STATUSES!r}", name="status"),
+        CheckConstraint("level IN ('县级', '市级', '省级')", name="level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID, unique=True, default=new_uuid)
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    hazard_uuid: Mapped[str] = mapped_column(ForeignKey("hazards.uuid"), unique=True)
+    status: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(String(4))
+    authority: Mapped[str] = mapped_column(String(100))  # 挂牌单位
+    supervisor: Mapped[str] = mapped_column(String(100), default="")  # 督办单位
+    doc_no: Mapped[str] = mapped_column(String(60))  # 挂牌文号
+    listed_on: Mapped[dt.date] = mapped_column(Date)
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    # 五落实: 责任、措施、资金、时限、预案
+    plan_responsibility: Mapped[str] = mapped_column(Text, default="")
+    plan_measures: Mapped[str] = mapped_column(Text, default="")
+    plan_funds_fen: Mapped[int | None] = mapped_column(Integer)
+    plan_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    plan_contingency: Mapped[str] = mapped_column(Text, default="")
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)
+    accepted_by: Mapped[str] = mapped_column(String(100), default="")
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date)
+    acceptance_result: Mapped[str] = mapped_column(String(8), default="")
+    acceptance_opinion: Mapped[str] = mapped_column(Text, default="")
+    delisted_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+    updated_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.supervision import (
+    SupervisionStatus,
+    SupervisionStep,
+    next_supervision_status,
+)
 from hazard_ledger.domain.workflow import Action, next_status
 
 GENESIS_HASH = "0" * 64
@@ -71,17 +76,19 @@ RECORD_KINDS: dict[str, frozenset[str]] = {
     "unit": frozenset({"added", "edited"}),
     "station": frozenset({"created", "edited"}),
     "notice": frozenset({"issued", "served", "voided"}),
+    "supervision": frozenset(step.value for step in SupervisionStep),
 }
 
 
 def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
     """The state of one record after its events, in order; raises HistoryError if they don't fit.
 
-    For a hazard each event must also be a step the transition table allows from the state
-    before it, and must leave ``status`` where the table says.
+    For a hazard (and a supervision) each event must also be a step its transition table allows
+    from the state before it, and must leave ``status`` where the table says.
     """
     state: dict[str, Any] = {}
     status: HazardStatus | None = None
+    supervision: SupervisionStatus | None = None
     kinds = RECORD_KINDS.get(record_type)
     if kinds is None:
         raise HistoryError(f"未知的记录类型“{record_type}”")
@@ -99,6 +106,14 @@ def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
             if changes.get("status", state.get("status")) != after.value:
                 raise HistoryError(f"事件 {event.uuid} 记录的状态与流程不符")
             status = after
+        elif record_type == "supervision":
+            try:
+                listed = next_supervision_status(supervision, SupervisionStep(event.kind))
+            except Exception as error:
+                raise HistoryError(f"事件 {event.uuid}：{error}") from None
+            if changes.get("status", state.get("status")) != listed.value:
+                raise HistoryError(f"事件 {event.uuid} 记录的状态与流程不符")
+            supervision = listed
         elif not state and event.kind not in ("added", "created", "issued"):
             raise HistoryError(f"事件 {event.uuid}：记录在创建之前被修改")
         state.update(changes)

@@ -5,6 +5,7 @@ DISCOVERED --assign--> ASSIGNED --rectify--> RECTIFIED --verify_pass--> VERIFIED
                           +---- verify_fail -----+
 any open state --void--> VOIDED;  any open state --edit--> (unchanged)
 ASSIGNED --withdraw--> DISCOVERED  (only when the 整改通知书 that assigned it is voided)
+ASSIGNED --extension requested / approved / refused--> (unchanged; approval moves the deadline)
 """
 
 from enum import StrEnum
@@ -24,6 +25,9 @@ class Action(StrEnum):
     VOID = "voided"
     EDIT = "edited"
     WITHDRAW = "assignment_withdrawn"
+    EXTENSION_REQUEST = "extension_requested"
+    EXTENSION_APPROVE = "extension_approved"
+    EXTENSION_REFUSE = "extension_refused"
 
     @property
     def label(self) -> str:
@@ -39,6 +43,9 @@ _ACTION_LABELS = {
     Action.VOID: "作废",
     Action.EDIT: "修改",
     Action.WITHDRAW: "撤回交办",
+    Action.EXTENSION_REQUEST: "申请延期",
+    Action.EXTENSION_APPROVE: "批准延期",
+    Action.EXTENSION_REFUSE: "不批准延期",
 }
 
 _OPEN = (HazardStatus.DISCOVERED, HazardStatus.ASSIGNED, HazardStatus.RECTIFIED)
@@ -52,10 +59,19 @@ TRANSITIONS: dict[tuple[HazardStatus | None, Action], HazardStatus] = {
     **{(status, Action.VOID): HazardStatus.VOIDED for status in _OPEN},
     **{(status, Action.EDIT): status for status in _OPEN},
     (HazardStatus.ASSIGNED, Action.WITHDRAW): HazardStatus.DISCOVERED,
+    **{
+        (HazardStatus.ASSIGNED, action): HazardStatus.ASSIGNED
+        for action in (
+            Action.EXTENSION_REQUEST,
+            Action.EXTENSION_APPROVE,
+            Action.EXTENSION_REFUSE,
+        )
+    },
 }
 
-# Steps nobody takes by hand: a hazard's 交办 is withdrawn by voiding the notice that made it.
-_FOLLOW_ON = frozenset({Action.WITHDRAW})
+# Steps not offered from the status alone: a hazard's 交办 is withdrawn by voiding the notice
+# that made it; an extension is approved or refused only while a request is pending.
+_NOT_OFFERED = frozenset({Action.WITHDRAW, Action.EXTENSION_APPROVE, Action.EXTENSION_REFUSE})
 
 
 def is_allowed(status: HazardStatus | None, action: Action) -> bool:
@@ -73,7 +89,7 @@ def next_status(status: HazardStatus | None, action: Action, *, code: str = "") 
 
 def allowed_actions(status: HazardStatus | None) -> list[Action]:
     """The steps a person can take from ``status``, in workflow order."""
-    return [a for a in Action if a not in _FOLLOW_ON and is_allowed(status, a)]
+    return [a for a in Action if a not in _NOT_OFFERED and is_allowed(status, a)]
 
 
 def _refusal(status: HazardStatus | None, action: Action, code: str) -> str:
@@ -91,6 +107,9 @@ def _refusal(status: HazardStatus | None, action: Action, code: str) -> str:
         Action.RECTIFY: "整改中",
         Action.VERIFY_PASS: "待复查",
         Action.VERIFY_FAIL: "待复查",
+        Action.EXTENSION_REQUEST: "整改中",
+        Action.EXTENSION_APPROVE: "整改中",
+        Action.EXTENSION_REFUSE: "整改中",
     }.get(action)
     hint = f"（只有“{needs}”的隐患才能{action.label}）" if needs else ""
     return f"{who}当前状态为“{status.label}”，不能{action.label}{hint}。"

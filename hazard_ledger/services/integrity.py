@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
 
-from hazard_ledger.db.models import Attachment, Event, Hazard, Notice, Station, Unit
+from hazard_ledger.db.models import Attachment, Event, Hazard, Notice, Station, Supervision, Unit
 from hazard_ledger.domain.history import GENESIS_HASH, HistoryError, fold
 from hazard_ledger.services.events import event_facts
 from hazard_ledger.services.ledger import Ledger
@@ -87,11 +87,17 @@ def _check_records(session, report, by_record, record_types) -> None:  # type: i
         (Unit, "unit", "单位"),
         (Hazard, "hazard", "隐患"),
         (Notice, "notice", "文书"),
+        (Supervision, "supervision", "挂牌督办"),
     ):
         for row in session.scalars(select(model).order_by(model.id)):
             report.records += 1
             seen.add(row.uuid)
-            name = getattr(row, "code", None) or getattr(row, "number", None) or row.name
+            name = (
+                getattr(row, "code", None)
+                or getattr(row, "number", None)
+                or getattr(row, "doc_no", None)
+                or row.name
+            )
             events = by_record.get(row.uuid)
             if not events:
                 report.add(f"{label} {name}：没有任何履历，来历不明")

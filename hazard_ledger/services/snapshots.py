@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from hazard_ledger.db.models import Hazard, Notice, Station, Unit
+from hazard_ledger.db.models import Hazard, Notice, Station, Supervision, Unit
 
 HAZARD_FIELDS = (
     "uuid",
@@ -34,6 +34,9 @@ HAZARD_FIELDS = (
     "verification_result",
     "verification_opinion",
     "void_reason",
+    "extension_to",
+    "extension_reason",
+    "extension_requested_on",
 )
 UNIT_FIELDS = (
     "uuid",
@@ -74,15 +77,45 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+SUPERVISION_FIELDS = (
+    "uuid",
+    "station_uuid",
+    "hazard_uuid",
+    "status",
+    "level",
+    "authority",
+    "supervisor",
+    "doc_no",
+    "listed_on",
+    "deadline",
+    "plan_responsibility",
+    "plan_measures",
+    "plan_funds_fen",
+    "plan_deadline",
+    "plan_contingency",
+    "applied_on",
+    "accepted_by",
+    "accepted_on",
+    "acceptance_result",
+    "acceptance_opinion",
+    "delisted_on",
+)
 NOTICE_ITEM_FIELDS = ("hazard_uuid", "position", "deadline", "requirement", "result")
-Record = Hazard | Unit | Station | Notice
+Record = Hazard | Unit | Station | Notice | Supervision
 _FIELDS: dict[type, tuple[str, ...]] = {
     Hazard: HAZARD_FIELDS,
     Unit: UNIT_FIELDS,
     Station: STATION_FIELDS,
     Notice: NOTICE_FIELDS,
+    Supervision: SUPERVISION_FIELDS,
 }
-_TYPES: dict[type, str] = {Hazard: "hazard", Unit: "unit", Station: "station", Notice: "notice"}
+_TYPES: dict[type, str] = {
+    Hazard: "hazard",
+    Unit: "unit",
+    Station: "station",
+    Notice: "notice",
+    Supervision: "supervision",
+}
 
 
 def snapshot(row: Record) -> dict[str, Any]:

@@ -24,6 +24,10 @@ SPEC = {
     (S.RECTIFIED, A.EDIT): S.RECTIFIED,
     # Voiding the 整改通知书 that assigned a hazard takes its 交办 back.
     (S.ASSIGNED, A.WITHDRAW): S.DISCOVERED,
+    # 延期 while being fixed: the status stays; an approval moves the deadline.
+    (S.ASSIGNED, A.EXTENSION_REQUEST): S.ASSIGNED,
+    (S.ASSIGNED, A.EXTENSION_APPROVE): S.ASSIGNED,
+    (S.ASSIGNED, A.EXTENSION_REFUSE): S.ASSIGNED,
 }
 
 PAIRS = list(itertools.product([None, *S], A))
@@ -60,4 +64,4 @@ def test_allowed_actions_list_the_steps_offered() -> None:
     assert allowed_actions(S.RECTIFIED) == [A.VERIFY_PASS, A.VERIFY_FAIL, A.VOID, A.EDIT]
     assert allowed_actions(None) == [A.RECORD]
     # Withdrawal follows from voiding a notice; nobody is offered it as a step of its own.
-    assert allowed_actions(S.ASSIGNED) == [A.RECTIFY, A.VOID, A.EDIT]
+    assert allowed_actions(S.ASSIGNED) == [A.RECTIFY, A.VOID, A.EDIT, A.EXTENSION_REQUEST]

@@ -14,9 +14,9 @@ from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from hazard_ledger.db.base import utc_now_text
-from hazard_ledger.db.models import Attachment, Hazard, Station
+from hazard_ledger.db.models import Attachment, Hazard, Station, Supervision
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus, PhotoKind
-from hazard_ledger.domain.errors import NotFoundError, ValidationError
+from hazard_ledger.domain.errors import NotFoundError, ValidationError, WorkflowError
 from hazard_ledger.domain.numbering import hazard_code, hazard_code_prefix
 from hazard_ledger.domain.validation import (
     not_after,
@@ -67,6 +67,12 @@ class HazardEdit:
     requirement: str | None = None
 
 
+NO_EXTENSION_PENDING = {
+    "extension_to": None,
+    "extension_reason": None,
+    "extension_requested_on": None,
+}
+
 _TEXT_LIMITS = {
     "location": ("部位", 200),
     "category": ("隐患类别", 100),
@@ -88,20 +94,25 @@ def _text(name: str, value: str | None) -> str:
     return optional_text(value, field=name, label=label, max_length=limit)
 
 
-def _prepare_photos(paths: Sequence[str | Path]) -> list[PreparedPhoto]:
+def prepare_photos(paths: Sequence[str | Path]) -> list[PreparedPhoto]:
     if len(paths) > 20:
         raise ValidationError("一次最多添加 20 张照片。", field="photo")
     return [prepare_photo(path) for path in paths]
 
 
-def _attach(
-    session: Session, ledger: Ledger, hazard: Hazard, photos: list[PreparedPhoto], kind: PhotoKind
+def attach_photos(
+    session: Session,
+    ledger: Ledger,
+    record_uuid: str,
+    photos: list[PreparedPhoto],
+    kind: PhotoKind,
 ) -> list[dict[str, str]]:
+    """Store ``photos`` and attach them to the record; returns the references its event keeps."""
     refs = []
     for photo in photos:
         sha = store_photo(ledger.attachments_dir, photo)
         attachment = Attachment(
-            record_uuid=hazard.uuid,
+            record_uuid=record_uuid,
             kind=kind.value,
             sha256=sha,
             media_type=photo.media_type,
@@ -144,6 +155,23 @@ def record_step(
     )
 
 
+_LISTED_REFUSALS = {
+    Action.RECTIFY: "整改完成须通过“申请验收”报告",
+    Action.VERIFY_PASS: "须经验收通过并销号后才能闭环",
+    Action.VERIFY_FAIL: "复查由挂牌督办的验收办理",
+    Action.VOID: "须先销号才能作废",
+}
+
+
+def refuse_while_listed(session: Session, hazard: Hazard, action: Action) -> None:
+    """A hazard under 挂牌督办 (not yet delisted) moves through its supervision's steps."""
+    status = session.scalar(
+        select(Supervision.status).where(Supervision.hazard_uuid == hazard.uuid)
+    )
+    if status is not None and status != "delisted" and action in _LISTED_REFUSALS:
+        raise WorkflowError(f"隐患 {hazard.code} 已挂牌督办，{_LISTED_REFUSALS[action]}。")
+
+
 def get_hazard_row(session: Session, code: str) -> Hazard:
     """The hazard with this code (case-insensitive); NotFoundError otherwise."""
     text = (code or "").strip().upper()
@@ -179,7 +207,7 @@ def record_hazard(ledger: Ledger, data: NewHazard) -> str:
             for name in ("location", "category", "industry", "source", "basis", "inspector")
         },
     }
-    photos = _prepare_photos(data.photos)
+    photos = prepare_photos(data.photos)
     with ledger.write() as session:
         station = local_station(session)
         unit = find_unit(session, station.uuid, data.unit)
@@ -194,7 +222,7 @@ def record_hazard(ledger: Ledger, data: NewHazard) -> str:
         )
         session.add(hazard)
         session.flush()
-        refs = _attach(session, ledger, hazard, photos, PhotoKind.BEFORE)
+        refs = attach_photos(session, ledger, hazard.uuid, photos, PhotoKind.BEFORE)
         append_record_event(
             session,
             hazard,
@@ -256,11 +284,13 @@ def rectify_hazard(
         "measures": required_text(measures, field="measures", label="整改措施", max_length=4000),
         "rectified_on": rectified_on,
         "funds_fen": funds_fen,
+        **NO_EXTENSION_PENDING,  # a request for more time lapses once the fix is reported
     }
-    prepared = _prepare_photos(photos)
+    prepared = prepare_photos(photos)
     with ledger.write() as session:
         hazard = get_hazard_row(session, code)
         next_status(HazardStatus(hazard.status), Action.RECTIFY, code=hazard.code)
+        refuse_while_listed(session, hazard, Action.RECTIFY)
         if hazard.assigned_on is not None:
             not_before(
                 rectified_on,
@@ -277,7 +307,7 @@ def rectify_hazard(
                 label="整改完成日期",
                 limit_label="上次复查日期",
             )
-        refs = _attach(session, ledger, hazard, prepared, PhotoKind.AFTER)
+        refs = attach_photos(session, ledger, hazard.uuid, prepared, PhotoKind.AFTER)
         record_step(
             session, ledger, hazard, Action.RECTIFY, updates, {"photos": refs} if refs else None
         )
@@ -321,6 +351,7 @@ def verify_hazard(
         hazard = get_hazard_row(session, code)
         action = Action.VERIFY_PASS if passed else Action.VERIFY_FAIL
         next_status(HazardStatus(hazard.status), action, code=hazard.code)
+        refuse_while_listed(session, hazard, action)
         if hazard.rectified_on is not None:
             not_before(
                 verified_on,
@@ -334,9 +365,13 @@ def verify_hazard(
 
 def void_hazard(ledger: Ledger, code: str, *, reason: str) -> None:
     """作废 with a reason: the hazard stays in the ledger and its history, marked 已作废."""
-    updates = {"void_reason": required_text(reason, field="reason", label="作废原因")}
+    updates = {
+        "void_reason": required_text(reason, field="reason", label="作废原因"),
+        **NO_EXTENSION_PENDING,
+    }
     with ledger.write() as session:
         hazard = get_hazard_row(session, code)
+        refuse_while_listed(session, hazard, Action.VOID)
         record_step(session, ledger, hazard, Action.VOID, updates)
 
 
@@ -360,6 +395,12 @@ def edit_hazard(ledger: Ledger, code: str, data: HazardEdit) -> bool:
         hazard = get_hazard_row(session, code)
         status = HazardStatus(hazard.status)
         next_status(status, Action.EDIT, code=hazard.code)
+        if updates.get("level") == HazardLevel.GENERAL.value and session.scalar(
+            select(Supervision.id).where(Supervision.hazard_uuid == hazard.uuid)
+        ):
+            raise ValidationError(
+                f"隐患 {hazard.code} 已挂牌督办，不能改为一般隐患。", field="level"
+            )
         if status is HazardStatus.DISCOVERED:
             assignment = ("responsible", "responsible_phone", "requirement")
             if any(updates.get(name) for name in assignment):

@@ -15,6 +15,16 @@ du -sh "$bundle"
 "$bundle/hazard-ledger-cli" --data-dir "$work/data" check
 test -f "$bundle/_internal/resources/fonts/wqy-microhei.ttc"
 test -f "$bundle/_internal/PySide6/Qt/translations/qtbase_zh_CN.qm"
+# The document preview and printing (QtPdf comes from its own wheel, pyside6-pdf).
+for module in QtPdf QtPdfWidgets QtPrintSupport; do
+  ls "$bundle/_internal/PySide6/$module".* >/dev/null
+done
+if [ "$(uname)" = Linux ]; then
+  for lib in libQt6Pdf.so.6 libQt6PdfWidgets.so.6 libQt6PrintSupport.so.6 libQt6Network.so.6; do
+    test -e "$bundle/_internal/PySide6/Qt/lib/$lib" || test -e "$bundle/_internal/$lib"
+  done
+  test -f "$bundle/_internal/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so"
+fi
 
 QT_QPA_PLATFORM=offscreen "$bundle/hazard-ledger" --data-dir "$work/data" >"$work/gui.out" 2>&1 &
 pid=$!

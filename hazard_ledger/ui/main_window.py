@@ -1,6 +1,6 @@
 """The ledger window station staff work in all day."""
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,21 +16,25 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_ledger.domain.enums import HazardStatus
-from hazard_ledger.domain.errors import LedgerError
 from hazard_ledger.domain.workflow import Action
 from hazard_ledger.paths import log_file
 from hazard_ledger.services import maintenance
+from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.hazard_queries import HazardFilter, filter_choices, show_hazard
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.preferences import load_preferences
 from hazard_ledger.services.stations import get_local_station
 from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
+from hazard_ledger.ui.dialogs.issue_notice import issue_from_selection
+from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog
 from hazard_ledger.ui.dialogs.settings import SettingsDialog
 from hazard_ledger.ui.dialogs.steps import AssignDialog, RectifyDialog, VerifyDialog, VoidDialog
-from hazard_ledger.ui.errors import show_bug, show_user_error
+from hazard_ledger.ui.documents import preview_notice
+from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.filter_bar import FilterBar
 from hazard_ledger.ui.hazard_detail import HazardDetailView, PhotoDialog
 from hazard_ledger.ui.models.hazard_table import HazardTableModel
+from hazard_ledger.ui.notices_tab import NoticesTab
 from hazard_ledger.ui.overview_tab import OverviewTab
 from hazard_ledger.ui.units_tab import UnitsTab
 from hazard_ledger.ui.worker import run_with_progress
@@ -56,7 +60,8 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (for a notice); the detail pane shows the current one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.detail.setFocus())
         self.detail = HazardDetailView()
         self.detail.photo_requested.connect(lambda path: PhotoDialog(self, path).exec())
@@ -89,8 +95,13 @@ class MainWindow(QMainWindow):
         self.units_tab.units_changed.connect(self.refresh)
         self.overview_tab = OverviewTab(ledger, self.preferences.due_soon_days)
         self.overview_tab.open_hazard.connect(self.open_hazard)
+        self.notices_tab = NoticesTab(ledger)
+        self.notices_tab.hazards_changed.connect(self._ledger_changed_elsewhere)
+        self.ledger_stale = False
+        self.last_preview: PdfPreviewDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(ledger_page, "隐患台账")
+        self.tabs.addTab(self.notices_tab, "文书")
         self.tabs.addTab(self.units_tab, "单位")
         self.tabs.addTab(self.overview_tab, "总览")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -115,6 +126,7 @@ class MainWindow(QMainWindow):
             ("verify", "复查", None, lambda: self.step(Action.VERIFY_PASS)),
             ("edit", "修改", None, self.edit_hazard),
             ("void", "作废", None, lambda: self.step(Action.VOID)),
+            ("notice", "下发通知书", None, self.issue_notice),
             ("refresh", "刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
             ("search", "搜索", QKeySequence.StandardKey.Find, self.focus_search),
             ("backup", "备份", None, self.backup),
@@ -131,9 +143,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def selected_code(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
+        """The hazard the detail pane shows: the current row if selected, else the first one."""
+        current = self.table.currentIndex()
+        selection = self.table.selectionModel()
+        if current.isValid() and selection.isRowSelected(current.row()):
+            row = self.model.row_at(current.row())
+        else:
+            rows = selection.selectedRows()
+            row = self.model.row_at(rows[0].row()) if rows else None
         return row.code if row else None
+
+    def selected_rows(self) -> list[HazardRow]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [hazard for i in rows if (hazard := self.model.row_at(i)) is not None]
 
     def _update_actions(self) -> None:
         detail = self.detail.detail
@@ -146,11 +168,18 @@ class MainWindow(QMainWindow):
             ("edit", Action.EDIT),
         ):
             self.actions_by_name[name].setEnabled(action.value in allowed)
+        self.actions_by_name["notice"].setEnabled(bool(self.selected_rows()))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         code = self.selected_code()
         self.detail.show_hazard(show_hazard(self.ledger, code) if code else None)
         self._update_actions()
+
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        """Shift+arrows move the current row after the selection changed: follow it."""
+        shown = self.detail.detail.code if self.detail.detail else None
+        if self.selected_code() != shown:
+            self._selection_changed(QItemSelection(), QItemSelection())
 
     def new_hazard(self) -> None:
         dialog = HazardDialog(self, self.ledger, inspector=self.ledger.operator)
@@ -173,6 +202,20 @@ class MainWindow(QMainWindow):
             dialog = dialog_type(self, self.ledger, detail)
         if dialog.exec():
             self._after_change(detail.code)
+
+    def issue_notice(self) -> None:
+        """下发整改通知书 for the selected hazards; then show the new notice."""
+        code = self.selected_code()
+        current = next((r for r in self.model.rows if r.code == code), None)
+        number = issue_from_selection(self, self.ledger, self.selected_rows(), current)
+        if number is None:
+            return
+        self.refresh()
+        self.last_preview = preview_notice(self, self.ledger, number)
+
+    def _ledger_changed_elsewhere(self) -> None:
+        """Hazards changed from another tab: requery when the ledger is shown again."""
+        self.ledger_stale = True
 
     def _after_change(self, code: str) -> None:
         self.refresh()
@@ -212,6 +255,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.selectAll()
 
     def refresh(self) -> None:
+        self.ledger_stale = False
         choices = filter_choices(self.ledger)
         self.filter_bar.set_choices(choices["industries"], choices["villages"])
         code = self.selected_code()
@@ -225,11 +269,16 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _tab_changed(self, index: int) -> None:
-        """The units and overview tabs query only when they are looked at."""
-        if index == 1:
+        """The other tabs query only when they are looked at."""
+        page = self.tabs.widget(index)
+        if page is self.units_tab:
             self.units_tab.refresh()
-        elif index == 2:
+        elif page is self.overview_tab:
             self.overview_tab.refresh()
+        elif page is self.notices_tab:
+            self.notices_tab.refresh()
+        elif self.ledger_stale:
+            self.refresh()
 
     def _show_counts(self) -> None:
         parts = [f"{s.label} {self.model.counts[s]}" for s in HazardStatus]
@@ -241,17 +290,8 @@ class MainWindow(QMainWindow):
             "正在备份台账…",
             lambda: maintenance.backup(self.ledger),
             lambda path: QMessageBox.information(self, "备份完成", f"已备份到：\n{path}"),
-            self._background_error,
+            lambda error: report_error(self, error, log_file(self.ledger.data_dir)),
         )
-
-    def _background_error(self, error: BaseException) -> None:
-        if isinstance(error, LedgerError):
-            show_user_error(self, error)
-        else:
-            import logging
-
-            logging.getLogger("hazard_ledger.ui").error("background work failed", exc_info=error)
-            show_bug(self, log_file(self.ledger.data_dir))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self, self.ledger)

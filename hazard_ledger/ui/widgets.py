@@ -1,4 +1,4 @@
-"""Small widgets the forms share: dates, pick-lists, multi-line text, photo lists."""
+"""Small widgets the forms share: dates, deadlines, pick-lists, multi-line text, photo lists."""
 
 import datetime as dt
 from pathlib import Path
@@ -6,16 +6,22 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from hazard_ledger.domain.deadlines import add_days
+from hazard_ledger.domain.errors import ValidationError
 
 PHOTO_FILTER = "图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"
 
@@ -30,6 +36,57 @@ def date_edit(value: dt.date) -> QDateEdit:
 def date_of(edit: QDateEdit) -> dt.date:
     value = edit.date()
     return dt.date(value.year(), value.month(), value.day())
+
+
+class DeadlineChooser(QWidget):
+    """A deadline given as a date, or as N calendar or working days counted from a start date
+    (the date edit ``start``: the 交办 or 下发 date); shows the date N days make."""
+
+    def __init__(self, start: QDateEdit, default_days: int = 7) -> None:
+        super().__init__()
+        self.start = start
+        self.deadline = date_edit(date_of(start) + dt.timedelta(days=default_days))
+        self.by_days = QCheckBox("按天数")
+        self.days = QSpinBox()
+        self.days.setRange(0, 365)
+        self.days.setValue(default_days)
+        self.working = QCheckBox("工作日")
+        self.result = QLabel()
+        self.result.setObjectName("deadline_result")
+        self.result.setStyleSheet("color: #475467;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.deadline, self.by_days, self.days, self.working, self.result):
+            layout.addWidget(widget)
+        layout.addStretch()
+        self.by_days.toggled.connect(self._mode)
+        for signal in (self.days.valueChanged, self.working.toggled, start.dateChanged):
+            signal.connect(self._show_result)
+        self._mode(False)
+
+    def _mode(self, by_days: bool) -> None:
+        self.deadline.setEnabled(not by_days)
+        self.days.setEnabled(by_days)
+        self.working.setEnabled(by_days)
+        self._show_result()
+
+    def _show_result(self) -> None:
+        if not self.by_days.isChecked():
+            self.result.clear()
+            return
+        try:
+            self.result.setText(f"至 {self.chosen().isoformat()}")
+        except ValidationError as error:
+            self.result.setText(error.message)
+
+    def chosen(self) -> dt.date:
+        """The deadline; N days are counted from the start date (a ValidationError for N out of
+        range, field ``within``)."""
+        if self.by_days.isChecked():
+            return add_days(
+                date_of(self.start), self.days.value(), working_days=self.working.isChecked()
+            )
+        return date_of(self.deadline)
 
 
 def choice_box(

@@ -100,3 +100,19 @@ def answer(action: Callable[[QWidget], None]) -> None:
         action(dialog)
 
     QTimer.singleShot(0, attempt)
+
+
+@pytest.fixture
+def waiting(filled: Ledger) -> Ledger:
+    """``filled`` plus two more 待交办 hazards of 鑫源五金厂 (LY-2026-0004, LY-2026-0005)."""
+    for description, location in (("车间砂轮机无防护罩", "机加工车间"), ("仓库灭火器过期", "仓库")):
+        hazards.record_hazard(
+            filled,
+            hazards.NewHazard(
+                unit="鑫源五金厂",
+                description=description,
+                location=location,
+                found_on=D(2026, 11, 12),
+            ),
+        )
+    return filled

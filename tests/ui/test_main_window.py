@@ -62,9 +62,9 @@ def test_the_whole_loop_through_the_gui(window: MainWindow, tmp_path: Path, qtbo
 
     def fill_assign(dialog: AssignDialog) -> None:
         dialog.responsible.setText("张国强")
-        dialog.by_days.setChecked(True)
-        dialog.days.setValue(5)
-        dialog.working.setChecked(True)
+        dialog.due.by_days.setChecked(True)
+        dialog.due.days.setValue(5)
+        dialog.due.working.setChecked(True)
         ok(dialog)
 
     answer(fill_assign)
@@ -165,7 +165,7 @@ def test_units_register_catches_a_duplicate_credit_code(window: MainWindow) -> N
 
 
 def test_overview_counts_and_opens_an_overdue_hazard(window: MainWindow) -> None:
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentWidget(window.overview_tab)
     tab = window.overview_tab
     assert tab.tiles["整改中"].text() == "1" and tab.tiles["重大隐患"].text() == "1"
     assert tab.tiles["整改率"].text() == "0.0%"

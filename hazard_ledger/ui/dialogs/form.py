@@ -5,17 +5,22 @@ a service; a LedgerError naming a field is shown under that field, any other in 
 Nothing is half-saved: a service either completes its one transaction or changes nothing.
 """
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hazard_ledger.domain.errors import LedgerError
 from hazard_ledger.ui.errors import show_user_error
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -30,19 +35,24 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.buttons)
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
-        self.form.addRow(label, widget)
+    def add_row(
+        self, label: str, widget: W, field: str | None = None, form: QFormLayout | None = None
+    ) -> W:
+        """Add ``widget`` to ``form`` (the dialog's own by default), with an error line under it
+        when it answers for ``field``."""
+        form = form or self.form
+        form.addRow(label, widget)
         if field:
             error = QLabel()
             error.setObjectName(f"error_{field}")
             error.setStyleSheet("color: #b42318;")
             error.setWordWrap(True)
             error.hide()
-            self.form.addRow("", error)
+            form.addRow("", error)
             self.errors[field] = error
         return widget
 
@@ -66,8 +76,20 @@ class FormDialog(QDialog):
             else:
                 label.setText(error.message)
                 label.show()
+                _reveal(label)
             return
         self.accept()
 
     def save(self) -> None:
         raise NotImplementedError
+
+
+def _reveal(widget: QWidget) -> None:
+    """Bring the tab holding ``widget`` to the front (a settings page may be hidden)."""
+    page: QWidget | None = widget
+    while page is not None:
+        parent = page.parentWidget()
+        tabs = parent.parentWidget() if parent is not None else None
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(page) >= 0:
+            tabs.setCurrentWidget(page)
+        page = parent

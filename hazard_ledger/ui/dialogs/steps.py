@@ -3,24 +3,15 @@ steps the transition table allows for the selected hazard."""
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QHBoxLayout,
-    QLineEdit,
-    QRadioButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
-from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_yuan
 from hazard_ledger.services import hazards
 from hazard_ledger.services.dto import HazardDetail
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.ui.dialogs.form import FormDialog
-from hazard_ledger.ui.widgets import PhotoList, date_edit, date_of, text_area
+from hazard_ledger.ui.widgets import DeadlineChooser, PhotoList, date_edit, date_of, text_area
 
 
 class _StepDialog(FormDialog):
@@ -43,39 +34,15 @@ class AssignDialog(_StepDialog):
         )
         self.requirement = self.add_row("整改要求", text_area(hazard.requirement), "requirement")
         self.on = self.add_row("交办日期", date_edit(today), "on")
-        self.by_days = QCheckBox("按天数")
-        self.days = QSpinBox()
-        self.days.setRange(0, 365)
-        self.days.setValue(7)
-        self.working = QCheckBox("工作日")
-        self.deadline = date_edit(today + dt.timedelta(days=7))
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.deadline, self.by_days, self.days, self.working):
-            layout.addWidget(widget)
-        self.by_days.toggled.connect(self._mode)
-        self._mode(False)
-        self.add_row("整改期限*", row, "deadline")
-
-    def _mode(self, by_days: bool) -> None:
-        self.deadline.setEnabled(not by_days)
-        self.days.setEnabled(by_days)
-        self.working.setEnabled(by_days)
-
-    def chosen_deadline(self) -> dt.date:
-        if self.by_days.isChecked():
-            return add_days(
-                date_of(self.on), self.days.value(), working_days=self.working.isChecked()
-            )
-        return date_of(self.deadline)
+        self.due = self.add_row("整改期限*", DeadlineChooser(self.on), "deadline")
+        self.errors["within"] = self.errors["deadline"]  # N days out of range
 
     def save(self) -> None:
         hazards.assign_hazard(
             self.ledger,
             self.hazard.code,
             responsible=self.responsible.text(),
-            deadline=self.chosen_deadline(),
+            deadline=self.due.chosen(),
             phone=self.phone.text(),
             requirement=self.requirement.toPlainText(),
             on=date_of(self.on),

@@ -1,0 +1,79 @@
+"""The ledger's documents as writers for the preview dialog: a notice or review (a reprint is
+the same number and content, read back from the ledger), its 送达回证, and the preflight that
+writes a new document once before it is issued, so a font lacking a character refuses the
+issue instead of leaving a notice that cannot be printed."""
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from hazard_ledger.reports.fonts import FontChoice, ledger_fonts
+from hazard_ledger.reports.notice_pdf import write_notice_pdf
+from hazard_ledger.reports.receipt_pdf import write_receipt_pdf
+from hazard_ledger.reports.review_pdf import write_review_pdf
+from hazard_ledger.services.dto import StationView
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.notices import NoticeView, get_notice
+from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.ui.dialogs.pdf_preview import (
+    DocumentWriter,
+    PdfPreviewDialog,
+    preview_document,
+)
+
+PdfWriter = Callable[[NoticeView, StationView, Path, FontChoice], FontChoice]
+
+
+def _station(ledger: Ledger) -> StationView:
+    station = get_local_station(ledger)
+    assert station is not None  # the window opens only on a ledger with a station
+    return station
+
+
+def _writer_for(notice: NoticeView) -> PdfWriter:
+    return write_review_pdf if notice.kind == "review" else write_notice_pdf
+
+
+def notice_writer(ledger: Ledger, number: str) -> DocumentWriter:
+    """Writes the notice (or review) ``number`` as issued."""
+
+    def write(target: Path) -> FontChoice:
+        notice = get_notice(ledger, number)
+        return _writer_for(notice)(notice, _station(ledger), target, ledger_fonts(ledger))
+
+    return write
+
+
+def receipt_writer(ledger: Ledger, number: str) -> DocumentWriter:
+    """Writes the 送达回证 of ``number`` (blank lines when not yet served)."""
+
+    def write(target: Path) -> FontChoice:
+        return write_receipt_pdf(
+            get_notice(ledger, number), _station(ledger), target, ledger_fonts(ledger)
+        )
+
+    return write
+
+
+def preflight(ledger: Ledger) -> Callable[[NoticeView], None]:
+    """For issue_notice/review_notice: write the new document once to a scratch file; whatever
+    that raises rolls the issue back."""
+    station, fonts = _station(ledger), ledger_fonts(ledger)
+
+    def check(notice: NoticeView) -> None:
+        with tempfile.TemporaryDirectory(prefix="hazard-ledger-check-") as folder:
+            _writer_for(notice)(notice, station, Path(folder) / "check.pdf", fonts)
+
+    return check
+
+
+def preview_notice(parent: QWidget | None, ledger: Ledger, number: str) -> PdfPreviewDialog:
+    return preview_document(parent, f"文书预览 — {number}", notice_writer(ledger, number), number)
+
+
+def preview_receipt(parent: QWidget | None, ledger: Ledger, number: str) -> PdfPreviewDialog:
+    return preview_document(
+        parent, f"送达回证 — {number}", receipt_writer(ledger, number), f"送达回证 {number}"
+    )

@@ -122,10 +122,87 @@ def shoot(data: Path, out: Path) -> None:
     assign.move(400, 160)
     save(assign, "assign.png")
     assign.close()
+    shoot_documents(window, ledger, settle, save)
     window.close()
     QTimer.singleShot(0, app.quit)
     app.exec()
     QApplication.processEvents()
+
+
+def shoot_documents(window, ledger, settle, save) -> None:  # type: ignore[no-untyped-def]
+    """下发通知书 from a selection, the preview of the new notice, and the 文书 tab with notices
+    served, refused and voided."""
+    import datetime as dt
+    from collections import Counter
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    from hazard_ledger.domain.enums import HazardStatus
+    from hazard_ledger.services.notices import issue_notice, serve_notice, void_notice
+    from hazard_ledger.ui.dialogs.issue_notice import IssueNoticeDialog, plan_notice
+    from hazard_ledger.ui.dialogs.settings import SettingsDialog
+    from hazard_ledger.ui.documents import preview_notice
+
+    waiting = [r for r in window.model.rows if r.status is HazardStatus.DISCOVERED]
+    by_unit = Counter(r.unit for r in waiting)
+    unit = by_unit.most_common(1)[0][0]
+    chosen = [r for r in waiting if r.unit == unit][:3]
+    other = next(r for r in waiting if r.unit != unit)
+    window.table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for hazard in [other, *chosen]:
+        row = window.model.rows.index(hazard)
+        window.table.selectionModel().setCurrentIndex(window.model.index(row, 0), flags)
+    settle()
+    plan = plan_notice(ledger, window.selected_rows(), chosen[-1])
+    dialog = IssueNoticeDialog(window, ledger, plan, inspectors="张建华、李晓峰")
+    dialog.due.by_days.setChecked(True)
+    dialog.due.days.setValue(10)
+    dialog.due.working.setChecked(True)
+    dialog.requirement.setPlainText("立即整改，整改完成后书面报告本站")
+    dialog.show()
+    dialog.move(260, 40)
+    save(dialog, "issue-notice.png")
+    dialog.save()  # what 下发 does
+    dialog.close()
+    window.refresh()
+    preview = preview_notice(window, ledger, dialog.number)
+    for _ in range(100):
+        if preview.isVisible():
+            break
+        settle(100)
+    preview.resize(900, 860)
+    preview.move(250, 20)
+    save(preview, "preview.png")
+    preview.close()
+    # A few more documents, in the states the 文书 tab shows.
+    today = ledger.today()
+    numbers = []
+    for unit_name in list(by_unit)[1:4]:
+        codes = [r.code for r in waiting if r.unit == unit_name][:2]
+        numbers.append(
+            issue_notice(
+                ledger,
+                unit=unit_name,
+                codes=codes,
+                deadline=today + dt.timedelta(days=7),
+                inspectors="张建华、李晓峰",
+            )
+        )
+    serve_notice(ledger, dialog.number, to=plan.unit.contact or "负责人")
+    if len(numbers) > 2:
+        serve_notice(ledger, numbers[0], refused=True, witness="村网格员 吴海燕")
+        void_notice(ledger, numbers[1], reason="被检查单位名称有误，已重新下发")
+    window.tabs.setCurrentWidget(window.notices_tab)
+    window.notices_tab.select(dialog.number)
+    save(window, "notices.png")
+    window.tabs.setCurrentIndex(0)
+    settings = SettingsDialog(window, ledger)
+    settings.tabs.setCurrentIndex(1)
+    settings.show()
+    settings.move(380, 120)
+    save(settings, "settings-documents.png")
+    settings.close()
 
 
 if __name__ == "__main__":

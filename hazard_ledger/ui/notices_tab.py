@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -30,7 +31,8 @@ from hazard_ledger.ui.documents import preview_notice, preview_receipt
 from hazard_ledger.ui.models.notice_table import NoticeTableModel, served_text, status_text
 
 RESULTS = {"pass": "合格", "fail": "不合格"}
-COLUMN_WIDTHS = (210, 130, 170, 88, 56, 170, 60)
+COLUMN_WIDTHS = (210, 140, 260, 90, 56, 250, 70)
+UNIT_COLUMN = 2
 
 
 class NoticesTab(QWidget):
@@ -56,9 +58,10 @@ class NoticesTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.horizontalHeader().resizeSection(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(UNIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.preview())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QTextBrowser()
@@ -66,7 +69,8 @@ class NoticesTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
@@ -176,7 +180,8 @@ def _render(notice: NoticeView | None) -> str:
         ("文号", notice.number),
         ("被检查单位", notice.unit),
         ("下发日期", notice.issued_on.isoformat()),
-        ("检查", "　".join(filter(None, [notice.inspectors, notice.inspected_place]))),
+        ("检查人员", notice.inspectors),
+        ("检查地点", notice.inspected_place),
         ("送达", served_text(notice)),
         ("状态", status_text(notice) + (f"（{notice.void_reason}）" if notice.void_reason else "")),
     ]
@@ -187,17 +192,28 @@ def _render(notice: NoticeView | None) -> str:
         for k, v in facts
         if v
     )
+    review = notice.kind == "review"
+    columns = ["序号", "编号", "隐患描述", "复查意见" if review else "整改要求", "期限"]
+    columns += ["复查结论"] if review else []
     lines = "".join(
-        f"<tr><td>{i}</td><td>{e(line.code)}</td><td>{e(line.description)}</td>"
-        f"<td>{e(line.requirement)}</td>"
-        f"<td>{e(line.deadline.isoformat() if line.deadline else '')}</td>"
-        f"<td>{e(RESULTS.get(line.result, ''))}</td></tr>"
+        "<tr>"
+        + "".join(
+            f"<td valign='top'>{e(value)}</td>"
+            for value in [
+                str(i),
+                line.code,
+                line.description,
+                line.requirement,
+                line.deadline.isoformat() if line.deadline else "",
+                *([RESULTS.get(line.result, "")] if review else []),
+            ]
+        )
+        + "</tr>"
         for i, line in enumerate(notice.lines, start=1)
     )
-    result_head = "<th>复查结论</th>" if notice.kind == "review" else "<th></th>"
+    heads = "".join(f"<th align='left'>{e(c)}</th>" for c in columns)
     return (
         f"<h3>{e(notice.title)}</h3><table>{head}</table>"
-        "<table border='0' cellspacing='0' cellpadding='3' width='100%'>"
-        "<tr style='background:#f2f4f7'><th>序号</th><th>编号</th><th>隐患描述</th>"
-        f"<th>整改要求</th><th>期限</th>{result_head}</tr>{lines}</table>"
+        "<table cellspacing='0' cellpadding='4'>"
+        f"<tr style='background:#f2f4f7'>{heads}</tr>{lines}</table>"
     )

@@ -195,6 +195,9 @@ class PdfPreviewDialog(QDialog):
         count = self.document.pageCount()
         self.page.setRange(1, max(1, count))
         self.pages.setText(f"页，共 {count} 页")
+        self._page_shown(0)
+        if fonts is not None:
+            self.status.setText(f"字体：{fonts.source}")
         if fonts is not None and fonts.warning:
             self.warning.setText(f"注意：{fonts.warning}")
             self.warning.show()

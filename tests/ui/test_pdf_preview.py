@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from hazard_ledger.services.hazards import NewHazard, record_hazard
 from hazard_ledger.services.ledger import Ledger
@@ -167,3 +167,15 @@ def test_a_writer_is_any_callable(app: QApplication, qtbot, ledger, long_notice,
     assert calls == [dialog.pdf] and dialog.pdf.name == "a_b_c.pdf"
     assert safe_file_name("（罗）应消整改〔2026〕1号") == "（罗）应消整改〔2026〕1号"
     dialog.reject()
+
+
+def test_the_temporary_file_goes_with_the_parent_window(
+    app: QApplication, qtbot, ledger: Ledger, long_notice: str
+) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    dialog = preview_notice(parent, ledger, long_notice)
+    qtbot.waitUntil(dialog.isVisible, timeout=10000)
+    folder = dialog.folder
+    assert dialog.pdf.is_file()
+    parent.deleteLater()  # the main window closing, the preview still open
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=3000)

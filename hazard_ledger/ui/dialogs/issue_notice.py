@@ -70,6 +70,9 @@ def plan_notice(
         sort="code",
         limit=SHOWN,
     )
+    checked = {h.code for h in waiting if h.unit == unit.name}
+    listed = {h.code for h in candidates}
+    candidates += [h for h in waiting if h.code in checked - listed]  # beyond the first SHOWN
     notes = []
     not_waiting = [h.code for h in selected if h.status is not HazardStatus.DISCOVERED]
     if not_waiting:
@@ -84,7 +87,6 @@ def plan_notice(
             f"所选隐患涉及 {len(units)} 个单位，一份通知书只发给一个单位。本次只列“{unit.name}”"
             f"的隐患；{names}的 {len(others)} 条请另行下发。"
         )
-    checked = {h.code for h in waiting if h.unit == unit.name}
     return NoticePlan(unit, candidates, checked, notes)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -90,6 +90,10 @@ def _paint_page(
     painter.drawImage(target, image)
 
 
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def safe_file_name(name: str) -> str:
     """``name`` usable as a file name on Windows too (document numbers have full-width
     brackets, which are fine; slashes and the like are not)."""
@@ -133,6 +137,8 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(self._buttons())
         self.finished.connect(self._clean_up)
+        # Closed with its parent window (no finished signal): still remove the temporary file.
+        self.destroyed.connect(lambda *_args, folder=self.folder: _remove(folder))
         self.resize(860, 980)
 
     def _navigation(self) -> QHBoxLayout:
@@ -165,8 +171,12 @@ class PdfPreviewDialog(QDialog):
     def _buttons(self) -> QHBoxLayout:
         self.print_button = QPushButton("打印…")
         self.print_button.clicked.connect(self.print_document)
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_button.setToolTip("打印（Ctrl+P）")
         self.save_button = QPushButton("另存为 PDF…")
         self.save_button.clicked.connect(self.save_as)
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip("另存为 PDF（Ctrl+S）")
         close = QPushButton("关闭")
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -212,7 +222,7 @@ class PdfPreviewDialog(QDialog):
 
     def _clean_up(self) -> None:
         self.document.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _remove(self.folder)
 
     # -- navigation --------------------------------------------------------------------------
     def go_to(self, page: int) -> None:

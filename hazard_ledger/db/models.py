@@ -210,6 +210,10 @@ class Notice(Base):
     refused: Mapped[bool] = mapped_column(Boolean, default=False)
     witness: Mapped[str] = mapped_column(String(50), default="")
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # As printed at issue, so that a reprint is identical after a rename (NULL on notices
+    # issued before schema 0003: those print the current names).
+    issuer: Mapped[str | None] = mapped_column(String(100))
+    unit_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
     items: Mapped[list["NoticeItem"]] = relationship(
         primaryjoin="Notice.uuid == foreign(NoticeItem.notice_uuid)",
@@ -232,6 +236,10 @@ class NoticeItem(Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     requirement: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(8), default="")
+    # The hazard's text as printed at issue (NULL before schema 0003: the current text).
+    description: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(String(200))
+    basis: Mapped[str | None] = mapped_column(Text)
 
 
 SUPERVISION_STATUSES = ("listed", "planned", "applied", "accepted", "delisted")

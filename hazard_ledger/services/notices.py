@@ -60,6 +60,7 @@ class NoticeView:
     refers_to_number: str = ""
     refers_to_issued_on: dt.date | None = None
     refers_to_title: str = ""
+    issuer: str = ""  # the station's name as printed at issue ("" on older notices)
 
 
 # Checks a document before it is committed (see issue_notice).
@@ -146,6 +147,7 @@ def issue_notice(
             prefs.notice_number_template,
             issued_on,
             unit_uuid=target.uuid,
+            unit_name=target.name,
             title=title or "隐患整改通知书",
             inspected_on=inspected_on,
             inspected_place=inspected_place,
@@ -158,6 +160,7 @@ def issue_notice(
                 deadline=due[h.code],
                 requirement=requirement or h.requirement,
                 result="",
+                **printed_text(h),
             )
             for i, h in enumerate(rows, start=1)
         ]
@@ -180,6 +183,11 @@ def issue_notice(
         return notice.number
 
 
+def printed_text(hazard: Hazard) -> dict[str, str]:
+    """A hazard's text as a notice prints it, kept on the notice line so reprints match."""
+    return {"description": hazard.description, "location": hazard.location, "basis": hazard.basis}
+
+
 def numbered_notice(
     session: Session,
     station: Station,
@@ -194,6 +202,7 @@ def numbered_notice(
     number = format_number(template, prefix=station.doc_prefix, year=issued_on.year, serial=serial)
     return Notice(
         station_uuid=station.uuid,
+        issuer=station.name,
         kind=kind,
         number=number,
         year=issued_on.year,
@@ -341,19 +350,27 @@ def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:
 
 
 def notice_view(session: Session, notice: Notice) -> NoticeView:
-    unit = session.scalars(select(Unit.name).where(Unit.uuid == notice.unit_uuid)).one()
+    unit = (
+        notice.unit_name
+        or session.scalars(select(Unit.name).where(Unit.uuid == notice.unit_uuid)).one()
+    )
     hazards = {
         h.uuid: h
         for h in session.scalars(
             select(Hazard).where(Hazard.uuid.in_([i.hazard_uuid for i in notice.items]))
         )
     }
+
+    def kept(item: NoticeItem, name: str) -> str:
+        value = getattr(item, name)  # NULL on notices issued before schema 0003
+        return value if value is not None else getattr(hazards[item.hazard_uuid], name)
+
     lines = tuple(
         NoticeLine(
             code=hazards[i.hazard_uuid].code,
-            description=hazards[i.hazard_uuid].description,
-            location=hazards[i.hazard_uuid].location,
-            basis=hazards[i.hazard_uuid].basis,
+            description=kept(i, "description"),
+            location=kept(i, "location"),
+            basis=kept(i, "basis"),
             deadline=i.deadline,
             requirement=i.requirement,
             result=i.result,
@@ -385,4 +402,5 @@ def notice_view(session: Session, notice: Notice) -> NoticeView:
         refers_to_number=original.number if original else "",
         refers_to_issued_on=original.issued_on if original else None,
         refers_to_title=original.title if original else "",
+        issuer=notice.issuer or "",
     )

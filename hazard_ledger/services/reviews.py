@@ -4,13 +4,20 @@ which passed and which did not, with the new deadline."""
 import datetime as dt
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Hazard, NoticeItem
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem
 from hazard_ledger.domain.errors import WorkflowError
 from hazard_ledger.domain.validation import not_after
 from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.services.notices import Preflight, find_notice, notice_view, numbered_notice
+from hazard_ledger.services.notices import (
+    Preflight,
+    find_notice,
+    notice_view,
+    numbered_notice,
+    printed_text,
+)
 from hazard_ledger.services.preferences import load_preferences
 from hazard_ledger.services.snapshots import snapshot
 from hazard_ledger.services.stations import local_station
@@ -50,6 +57,7 @@ def review_notice(
             or h.verified_on is None
             or h.verified_on < original.issued_on
         ]
+        pending += _not_reviewed_again(session, original, hazards)
         if pending:
             raise WorkflowError(
                 f"以下隐患尚未复查，不能出具复查意见书：{'、'.join(sorted(pending))}。"
@@ -62,6 +70,7 @@ def review_notice(
             prefs.review_number_template,
             issued_on,
             unit_uuid=original.unit_uuid,
+            unit_name=original.unit_name,
             refers_to_uuid=original.uuid,
             title="整改复查意见书",
             inspected_on=max(h.verified_on for h in hazards.values() if h.verified_on),
@@ -77,6 +86,7 @@ def review_notice(
                 else hazards[item.hazard_uuid].deadline,
                 requirement=hazards[item.hazard_uuid].verification_opinion,
                 result=hazards[item.hazard_uuid].verification_result,
+                **printed_text(hazards[item.hazard_uuid]),
             )
             for item in original.items
         ]
@@ -88,3 +98,31 @@ def review_notice(
         if preflight is not None:
             preflight(notice_view(session, review))
         return review.number
+
+
+def _not_reviewed_again(
+    session: Session, original: Notice, hazards: dict[str, Hazard]
+) -> list[str]:
+    """After an earlier review of ``original``, a new one answers its failed items: each must
+    have been verified again since (a review with nothing failed needs no successor)."""
+    earlier = session.scalars(
+        select(Notice)
+        .where(Notice.refers_to_uuid == original.uuid, Notice.status != "voided")
+        .order_by(Notice.issued_on.desc(), Notice.id.desc())
+    ).first()
+    if earlier is None:
+        return []
+    failed = [item.hazard_uuid for item in earlier.items if item.result == "fail"]
+    if not failed:
+        raise WorkflowError(
+            f"文书 {original.number} 所列隐患已在复查意见书 {earlier.number} 中全部复查合格，"
+            "不需再出具。"
+        )
+    since = earlier.inspected_on or earlier.issued_on
+    return [
+        hazards[uuid].code
+        for uuid in failed
+        if hazards[uuid].verified_on is None
+        or hazards[uuid].verified_on < since
+        or (hazards[uuid].verified_on == since and hazards[uuid].verification_result == "fail")
+    ]

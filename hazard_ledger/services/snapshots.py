@@ -101,6 +101,9 @@ SUPERVISION_FIELDS = (
     "delisted_on",
 )
 NOTICE_ITEM_FIELDS = ("hazard_uuid", "position", "deadline", "requirement", "result")
+# Kept from schema 0003 on; NULL on older records, whose events never carried them.
+_PRINTED_ITEM_FIELDS = ("description", "location", "basis")
+_PRINTED_NOTICE_FIELDS = ("issuer", "unit_name")
 Record = Hazard | Unit | Station | Notice | Supervision
 _FIELDS: dict[type, tuple[str, ...]] = {
     Hazard: HAZARD_FIELDS,
@@ -123,10 +126,18 @@ def snapshot(row: Record) -> dict[str, Any]:
     holds its items (which hazards, deadlines, requirements), set by the notice services."""
     state = {name: _plain(getattr(row, name)) for name in _FIELDS[type(row)]}
     if isinstance(row, Notice):
+        state |= _present(row, _PRINTED_NOTICE_FIELDS)
         state["items"] = [
-            {name: _plain(getattr(item, name)) for name in NOTICE_ITEM_FIELDS} for item in row.items
+            {name: _plain(getattr(item, name)) for name in NOTICE_ITEM_FIELDS}
+            | _present(item, _PRINTED_ITEM_FIELDS)
+            for item in row.items
         ]
     return state
+
+
+def _present(row: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The fields among ``names`` that are set (older records fold without them)."""
+    return {name: value for name in names if (value := getattr(row, name)) is not None}
 
 
 def record_type(row: Record) -> str:

@@ -22,6 +22,8 @@ from hazard_ledger.services.notices import (
     void_notice,
 )
 from hazard_ledger.services.reviews import review_notice
+from hazard_ledger.services.stations import edit_station
+from hazard_ledger.services.units import UnitInput, edit_unit
 
 D = dt.date
 
@@ -212,3 +214,45 @@ def test_a_failing_preflight_leaves_the_ledger_as_it_was(ledger: Ledger) -> None
     assert issue_notice(ledger, unit="鑫源五金厂", codes=[code], deadline=D(2026, 12, 1)) == (
         "（罗）应消整改〔2026〕1号"
     )
+
+
+def test_a_notice_keeps_the_text_it_was_printed_with(ledger: Ledger) -> None:
+    code = record(ledger)
+    number = issue_notice(ledger, unit="鑫源五金厂", codes=[code], deadline=D(2026, 12, 1))
+    first = get_notice(ledger, number)
+    hazards.edit_hazard(ledger, code, hazards.HazardEdit(description="改过的描述", location="仓库"))
+    edit_unit(ledger, "鑫源五金厂", UnitInput(name="鑫源五金制品有限公司"))
+    edit_station(ledger, name="罗阳镇应急管理站")
+    again = get_notice(ledger, number)
+    assert again == first
+    assert (again.unit, again.issuer) == ("鑫源五金厂", "罗阳镇应急消防管理站")
+    assert again.lines[0].description == "配电房堆放杂物"
+    assert check_ledger(ledger).ok
+
+
+def test_a_second_review_answers_the_failed_items_of_the_first(ledger: Ledger) -> None:
+    good, bad = record(ledger), record(ledger, text="灭火器过期")
+    number = issue_notice(
+        ledger,
+        unit="鑫源五金厂",
+        codes=[good, bad],
+        deadline=D(2026, 11, 20),
+        issued_on=D(2026, 11, 10),
+    )
+    for code in (good, bad):
+        hazards.rectify_hazard(ledger, code, measures="已整改", done_on=D(2026, 11, 12))
+    hazards.verify_hazard(ledger, good, by="李晓峰", passed=True, on=D(2026, 11, 13))
+    hazards.verify_hazard(
+        ledger, bad, by="李晓峰", passed=False, on=D(2026, 11, 13), new_deadline=D(2026, 11, 30)
+    )
+    first = review_notice(ledger, number, issued_on=D(2026, 11, 13))
+    # Nothing was verified again since: a second review would say the same.
+    with pytest.raises(WorkflowError, match=bad):
+        review_notice(ledger, number)
+    hazards.rectify_hazard(ledger, bad, measures="已更换", done_on=D(2026, 11, 16))
+    hazards.verify_hazard(ledger, bad, by="李晓峰", passed=True, on=D(2026, 11, 17))
+    second = get_notice(ledger, review_notice(ledger, number))
+    assert second.number != first and [line.result for line in second.lines] == ["pass", "pass"]
+    with pytest.raises(WorkflowError, match="全部复查合格"):
+        review_notice(ledger, number)
+    assert check_ledger(ledger).ok

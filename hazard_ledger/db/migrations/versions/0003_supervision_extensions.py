@@ -1,4 +1,4 @@
-"""挂牌督办 (supervisions) and pending 延期 requests on hazards
+"""挂牌督办 (supervisions), pending 延期 requests on hazards, notices keep their printed text
 
 Revision ID: 0003
 Revises: 0002
@@ -19,6 +19,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("extension_to", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("extension_reason", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("extension_requested_on", sa.Date(), nullable=True))
+
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("issuer", sa.String(length=100), nullable=True))
+        batch_op.add_column(sa.Column("unit_name", sa.String(length=200), nullable=True))
+    with op.batch_alter_table("notice_items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("description", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("location", sa.String(length=200), nullable=True))
+        batch_op.add_column(sa.Column("basis", sa.Text(), nullable=True))
 
     op.create_table(
         "supervisions",
@@ -67,6 +75,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("supervisions")
+    with op.batch_alter_table("notice_items", schema=None) as batch_op:
+        batch_op.drop_column("basis")
+        batch_op.drop_column("location")
+        batch_op.drop_column("description")
+    with op.batch_alter_table("notices", schema=None) as batch_op:
+        batch_op.drop_column("unit_name")
+        batch_op.drop_column("issuer")
     with op.batch_alter_table("hazards", schema=None) as batch_op:
         batch_op.drop_column("extension_requested_on")
         batch_op.drop_column("extension_reason")

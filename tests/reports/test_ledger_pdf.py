@@ -176,13 +176,16 @@ PUNCTUATION = re.escape(NO_LINE_START + NO_LINE_END)
 @settings(max_examples=300, deadline=None)
 @example(text="0000000000/ ", limit=48)  # a space after a full line adds no empty line
 @example(text="0000000000”", limit=48)
+@example(text="（配电房）内，“堆放”杂物。", limit=48)
 @given(text=st.text(alphabet=CHARS, max_size=80), limit=st.integers(min_value=48, max_value=160))
 def test_line_breaking_fits_keeps_every_character_and_respects_punctuation(
     text: str, limit: int
 ) -> None:
     # Real text has no long runs of punctuation; with at most two in a row, every unit of a
-    # CJK character and its punctuation fits a line of six characters.
+    # CJK character and its punctuation fits a line of six characters. Punctuation set off by a
+    # space is not attached to anything: the space is a break like any other.
     assume(not re.search(f"[{PUNCTUATION}]{{3,}}", text))
+    assume(not re.search(f"\\s[{re.escape(NO_LINE_START)}]|[{re.escape(NO_LINE_END)}]\\s", text))
     breaker = LineBreaker(resolve_fonts().body, 8)
     lines = breaker.wrap(text, limit).split("\n")
     assert "".join("".join(lines).split()) == "".join(text.split())

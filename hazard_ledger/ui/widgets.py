@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_ledger.domain.calendar import WEEKENDS_ONLY, WorkingCalendar, missing_years_message
 from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
 
@@ -39,12 +40,16 @@ def date_of(edit: QDateEdit) -> dt.date:
 
 
 class DeadlineChooser(QWidget):
-    """A deadline given as a date, or as N calendar or working days counted from a start date
-    (the date edit ``start``: the 交办 or 下发 date); shows the date N days make."""
+    """A deadline given as a date, or as N calendar or working days (of ``calendar``: holidays
+    and 调休 counted) from a start date (the date edit ``start``: the 交办 or 下发 date); shows
+    the date N days make, and says so when the calendar lacks a year's holidays."""
 
-    def __init__(self, start: QDateEdit, default_days: int = 7) -> None:
+    def __init__(
+        self, start: QDateEdit, calendar: WorkingCalendar = WEEKENDS_ONLY, default_days: int = 7
+    ) -> None:
         super().__init__()
         self.start = start
+        self.calendar = calendar
         self.deadline = date_edit(date_of(start) + dt.timedelta(days=default_days))
         self.by_days = QCheckBox("按天数")
         self.days = QSpinBox()
@@ -75,16 +80,27 @@ class DeadlineChooser(QWidget):
             self.result.clear()
             return
         try:
-            self.result.setText(f"至 {self.chosen().isoformat()}")
+            day = self.chosen()
         except ValidationError as error:
             self.result.setText(error.message)
+            return
+        text = f"至 {day.isoformat()}"
+        if self.working.isChecked():
+            missing = self.calendar.missing_years(date_of(self.start), day)
+            if missing:
+                text += f"（{'、'.join(map(str, missing))} 年无节假日数据，按周一至周五计）"
+                self.result.setToolTip(missing_years_message(missing))
+        self.result.setText(text)
 
     def chosen(self) -> dt.date:
         """The deadline; N days are counted from the start date (a ValidationError for N out of
         range, field ``within``)."""
         if self.by_days.isChecked():
             return add_days(
-                date_of(self.start), self.days.value(), working_days=self.working.isChecked()
+                date_of(self.start),
+                self.days.value(),
+                working_days=self.working.isChecked(),
+                calendar=self.calendar,
             )
         return date_of(self.deadline)
 

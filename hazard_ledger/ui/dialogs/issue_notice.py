@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.services.calendar import load_calendar
 from hazard_ledger.services.dto import HazardRow, UnitView
 from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards
 from hazard_ledger.services.ledger import Ledger
@@ -206,7 +207,9 @@ class IssueNoticeDialog(FormDialog):
         )
         self.issued_on = self.add_row("下发日期", date_edit(today), "issued_on")
         # One deadline for every hazard listed; N days count from the issue date.
-        self.due = self.add_row("整改期限*", DeadlineChooser(self.issued_on), "deadline")
+        self.due = self.add_row(
+            "整改期限*", DeadlineChooser(self.issued_on, load_calendar(ledger)), "deadline"
+        )
         self.errors["within"] = self.errors["deadline"]
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("下发")
 

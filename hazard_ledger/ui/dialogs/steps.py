@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.validation import parse_yuan
 from hazard_ledger.services import hazards
+from hazard_ledger.services.calendar import load_calendar
 from hazard_ledger.services.dto import HazardDetail
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.ui.dialogs.form import FormDialog
@@ -34,7 +35,9 @@ class AssignDialog(_StepDialog):
         )
         self.requirement = self.add_row("整改要求", text_area(hazard.requirement), "requirement")
         self.on = self.add_row("交办日期", date_edit(today), "on")
-        self.due = self.add_row("整改期限*", DeadlineChooser(self.on), "deadline")
+        self.due = self.add_row(
+            "整改期限*", DeadlineChooser(self.on, load_calendar(ledger)), "deadline"
+        )
         self.errors["within"] = self.errors["deadline"]  # N days out of range
 
     def save(self) -> None:

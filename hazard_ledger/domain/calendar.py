@@ -7,6 +7,7 @@ may land a week early.
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -120,3 +121,24 @@ def calendar_year(
     if both:
         raise ValidationError(f"{both[0]} 不能既是节假日又是调休上班日。", field="workdays")
     return days_off, days_on
+
+
+def parse_days(text: str, *, field: str, label: str) -> list[dt.date]:
+    """Dates as a person types them: separated by commas, 、 or new lines, with ranges written
+    ``2027-02-06~2027-02-12`` (also ``至`` or ``..``)."""
+    days: list[dt.date] = []
+    for part in re.split(r"[,，、;；\s]+", text.strip()):
+        if not part:
+            continue
+        ends = re.split(r"~|～|至|\.\.", part)
+        try:
+            first, last = dt.date.fromisoformat(ends[0]), dt.date.fromisoformat(ends[-1])
+        except ValueError:
+            raise ValidationError(
+                f"{label}中的“{part}”不是日期（应写作 2027-01-01 或 2027-02-06~2027-02-12）。",
+                field=field,
+            ) from None
+        if len(ends) > 2 or last < first or (last - first).days > 60:
+            raise ValidationError(f"{label}中的“{part}”不是有效的日期范围。", field=field)
+        days += [first + DAY * i for i in range((last - first).days + 1)]
+    return days

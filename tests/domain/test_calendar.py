@@ -10,6 +10,7 @@ from hazard_ledger.domain.calendar import (
     WorkingCalendar,
     calendar_year,
     missing_years_message,
+    parse_days,
 )
 from hazard_ledger.domain.deadlines import add_days
 from hazard_ledger.domain.errors import ValidationError
@@ -120,3 +121,20 @@ def test_calendar_days_ignore_the_calendar() -> None:
 def test_a_typed_year_is_checked(year, holidays, workdays, message) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match=message):
         calendar_year(year, holidays, workdays)
+
+
+def test_typed_days_and_ranges_are_read() -> None:
+    text = "2027-01-01\n2027-02-06~2027-02-08，2027-10-01至2027-10-02、2027-05-01..2027-05-01"
+    assert parse_days(text, field="holidays", label="节假日") == [
+        D(2027, 1, 1),
+        D(2027, 2, 6),
+        D(2027, 2, 7),
+        D(2027, 2, 8),
+        D(2027, 10, 1),
+        D(2027, 10, 2),
+        D(2027, 5, 1),
+    ]
+    assert parse_days("  ", field="holidays", label="节假日") == []
+    for bad in ("2027-13-01", "明天", "2027-02-08~2027-02-06", "2027-01-01~2027-06-01"):
+        with pytest.raises(ValidationError, match="节假日中的"):
+            parse_days(bad, field="holidays", label="节假日")

@@ -30,6 +30,9 @@ from hazard_ledger.services.stations import init_station
 
 TODAY = dt.date(2026, 11, 18)
 DATE_FIELDS = ("found_on", "assigned_on", "deadline", "rectified_on", "verified_on")
+# A new hazard's fields as the services record them: NULL where the column allows it (dates,
+# money, a pending extension), else empty text.
+HAZARD_COLUMNS = Hazard.__table__.columns
 BUILDINGS = ["一号车间", "二号车间", "三号楼", "主楼", "东侧厂房", "西侧仓库", "北区", "南门"]
 
 
@@ -216,7 +219,9 @@ def seed_ledger(
             desc, location, basis, category, requirement, level = pool[rng.randrange(len(pool))]
             serials[found_on.year] = serials.get(found_on.year, 0) + 1
             inspector = rng.choice(content.INSPECTORS)
-            state: dict[str, Any] = dict.fromkeys(HAZARD_FIELDS, "")
+            state: dict[str, Any] = {
+                name: None if HAZARD_COLUMNS[name].nullable else "" for name in HAZARD_FIELDS
+            }
             state.update(
                 uuid=str(uuid.uuid4()),
                 code=hazard_code("LY", found_on.year, serials[found_on.year]),

@@ -33,7 +33,12 @@ def test_settings_save_the_document_title_templates_and_font(
 ) -> None:
     new_notice(ledger)  # serial 1 is used this year: the next is 2
     dialog = SettingsDialog(None, ledger)
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["本站", "文书"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "本站",
+        "文书",
+        "闭环时限",
+        "节假日",
+    ]
     page = dialog.documents
     assert page.notice_example.text() == "下一份文号将是：（罗）应消整改〔2026〕2号"
     assert page.review_example.text() == "下一份文号将是：（罗）应消复查〔2026〕1号"

@@ -1,5 +1,5 @@
-"""设置, in pages: 本站 (station details, the operator's name, the due-soon window) and 文书
-(title, number templates, font). Later issues add their pages (3030 profile…) as further tabs."""
+"""设置, in pages: 本站 (station details, the operator's name, the due-soon window), 文书
+(title, number templates, font), 闭环时限 (the 3030 profile) and 节假日 (the calendar)."""
 
 from dataclasses import replace
 
@@ -9,6 +9,7 @@ from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.preferences import load_preferences, save_preferences
 from hazard_ledger.services.stations import edit_station, get_local_station
 from hazard_ledger.ui.dialogs.form import FormDialog
+from hazard_ledger.ui.dialogs.settings_clocks import CalendarPage, ProfileSettings
 from hazard_ledger.ui.dialogs.settings_documents import DocumentSettings
 
 
@@ -44,6 +45,9 @@ class SettingsDialog(FormDialog):
         self.documents = DocumentSettings(
             self, self._page("文书"), ledger, prefs, prefix=self.doc_prefix
         )
+        self.profile = ProfileSettings(self, self._page("闭环时限"), ledger)
+        self.calendar = CalendarPage(ledger)
+        self.tabs.addTab(self.calendar, "节假日")
 
     def _page(self, title: str) -> QFormLayout:
         page = QWidget()
@@ -52,8 +56,9 @@ class SettingsDialog(FormDialog):
         return form
 
     def save(self) -> None:
-        # The 文书 page is checked first, so a bad template or font saves nothing.
+        # The 文书 and 闭环时限 pages are checked first, so a bad entry saves nothing.
         prefs = self.documents.checked(load_preferences(self.ledger))
+        profile = self.profile.checked()
         save_preferences(
             self.ledger,
             replace(prefs, operator=self.operator.text(), due_soon_days=self.due_soon.value()),
@@ -65,3 +70,4 @@ class SettingsDialog(FormDialog):
             county=self.county.text(),
             doc_prefix=self.doc_prefix.text(),
         )
+        self.profile.save(profile)

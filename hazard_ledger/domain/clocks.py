@@ -7,7 +7,8 @@ mechanism was found (DESIGN §4), so the default is an assumption stated as such
 
 Day limits end at the end of their last day: a hazard due "within 30 days" of 11-01 is on time
 if closed on 12-01. Minute limits run from the moment the hazard was recorded in the program; a
-hazard recorded after its discovery day (backfilled) is taken as found at 00:00 of that day.
+hazard recorded after its discovery day (backfilled), or whose recording time is not at hand,
+is taken as found at 00:00 of that day.
 """
 
 import datetime as dt
@@ -21,6 +22,7 @@ from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.errors import ValidationError
 
 END_OF_DAY = dt.time.max
+DAY_STEP = dt.timedelta(days=1)
 
 
 class LimitUnit(StrEnum):
@@ -105,7 +107,7 @@ class ClockFacts:
     level: HazardLevel
     status: HazardStatus
     found_on: dt.date
-    recorded_at: dt.datetime
+    recorded_at: dt.datetime | None = None  # needed only for limits counted in minutes
     assigned_on: dt.date | None = None
     assigned_at: dt.datetime | None = None
     deadline: dt.date | None = None
@@ -128,7 +130,7 @@ class HazardClocks:
 
 
 def _start(facts: ClockFacts) -> dt.datetime:
-    if facts.recorded_at.date() == facts.found_on:
+    if facts.recorded_at is not None and facts.recorded_at.date() == facts.found_on:
         return facts.recorded_at
     return dt.datetime.combine(facts.found_on, dt.time.min)
 
@@ -181,3 +183,23 @@ def derive_clocks(
         and being_fixed
         and 0 <= (facts.deadline - today).days <= due_soon_days,
     )
+
+
+def latest_start_exceeded(limit: Limit, calendar: WorkingCalendar, today: dt.date) -> dt.date:
+    """The latest start date whose day-counted ``limit`` ran out before ``today``: a clock
+    started on or before it is exceeded today. Lets a list filter by a clock in SQL."""
+    if limit.unit is LimitUnit.MINUTES:
+        raise ValueError("minute limits have no day cutoff")
+    low = today - dt.timedelta(days=limit.amount * 3 + 60)  # working days never stretch more
+
+    def due(start: dt.date) -> dt.date:
+        return limit.due(dt.datetime.combine(start, dt.time.min), calendar).date()
+
+    high = today
+    while low < high:  # due() never decreases as the start moves later: bisect
+        middle = low + ((high - low).days + 1) // 2 * DAY_STEP
+        if due(middle) < today:
+            low = middle
+        else:
+            high = middle - DAY_STEP
+    return low

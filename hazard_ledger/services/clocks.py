@@ -2,7 +2,7 @@
 working-day calendar and the time now (domain.clocks says how)."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from hazard_ledger.db.models import Event, Hazard
 from hazard_ledger.domain.calendar import WorkingCalendar
-from hazard_ledger.domain.clocks import ClockFacts, ClosureProfile, HazardClocks, derive_clocks
+from hazard_ledger.domain.clocks import (
+    ClockFacts,
+    ClosureProfile,
+    HazardClocks,
+    LimitUnit,
+    derive_clocks,
+    latest_start_exceeded,
+)
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.workflow import Action
 from hazard_ledger.services.calendar import load_calendar
@@ -71,27 +78,83 @@ def step_times(session: Session, hazard_uuids: Iterable[str]) -> dict[str, StepT
     }
 
 
-def clocks_of(hazard: Hazard, times: StepTimes, context: ClockContext) -> HazardClocks:
-    status = HazardStatus(hazard.status)
+@dataclass(frozen=True, slots=True)
+class ClockRow:
+    """The columns of a hazard its clocks are derived from."""
+
+    uuid: str
+    level: HazardLevel
+    status: HazardStatus
+    found_on: dt.date
+    assigned_on: dt.date | None
+    deadline: dt.date | None
+    rectified_on: dt.date | None
+    verified_on: dt.date | None
+
+
+def minute_levels(profile: ClosureProfile) -> set[HazardLevel]:
+    """The levels whose response is counted in minutes: only their clocks need the times of
+    the recording and assignment events."""
+    return {lvl for lvl, limit in profile.response.items() if limit.unit is LimitUnit.MINUTES}
+
+
+def clocks_for(
+    session: Session, rows: Sequence[ClockRow], context: ClockContext
+) -> dict[str, HazardClocks]:
+    """The clocks of ``rows`` by uuid; event times are read only where minutes count."""
+    timed = minute_levels(context.profile)
+    needing = [row.uuid for row in rows if row.level in timed]
+    times: dict[str, StepTimes] = {}
+    for start in range(0, len(needing), 500):
+        times.update(step_times(session, needing[start : start + 500]))
+    return {row.uuid: _derive(row, times.get(row.uuid), context) for row in rows}
+
+
+def _derive(row: ClockRow, times: StepTimes | None, context: ClockContext) -> HazardClocks:
     facts = ClockFacts(
-        level=HazardLevel(hazard.level),
-        status=status,
-        found_on=hazard.found_on,
-        recorded_at=times.recorded_at,
-        assigned_on=hazard.assigned_on,
-        assigned_at=times.assigned_at,
-        deadline=hazard.deadline,
-        rectified_on=hazard.rectified_on,
-        verified_on=hazard.verified_on if status is HazardStatus.VERIFIED else None,
+        level=row.level,
+        status=row.status,
+        found_on=row.found_on,
+        recorded_at=times.recorded_at if times else None,
+        assigned_on=row.assigned_on,
+        assigned_at=times.assigned_at if times else None,
+        deadline=row.deadline,
+        rectified_on=row.rectified_on,
+        verified_on=row.verified_on if row.status is HazardStatus.VERIFIED else None,
     )
     return derive_clocks(
         facts, context.profile, context.calendar, context.now, context.due_soon_days
     )
 
 
+def clock_row(hazard: Hazard) -> ClockRow:
+    return ClockRow(
+        hazard.uuid,
+        HazardLevel(hazard.level),
+        HazardStatus(hazard.status),
+        hazard.found_on,
+        hazard.assigned_on,
+        hazard.deadline,
+        hazard.rectified_on,
+        hazard.verified_on,
+    )
+
+
 def hazard_clocks(
     session: Session, hazards: list[Hazard], context: ClockContext
 ) -> dict[str, HazardClocks]:
-    """The clocks of ``hazards`` by uuid, with one query for the times of their steps."""
-    times = step_times(session, (h.uuid for h in hazards))
-    return {h.uuid: clocks_of(h, times[h.uuid], context) for h in hazards}
+    """The clocks of ``hazards`` (rows) by uuid."""
+    return clocks_for(session, [clock_row(h) for h in hazards], context)
+
+
+def closure_cutoffs(context: ClockContext, today: dt.date) -> dict[HazardLevel, dt.date]:
+    """Per level, the latest discovery date whose closure clock has run out by ``today``."""
+    return {
+        level: latest_start_exceeded(limit, context.calendar, today)
+        for level, limit in context.profile.closure.items()
+    }
+
+
+def verification_cutoff(context: ClockContext, today: dt.date) -> dt.date:
+    """The latest reported-fix date whose 复查 is overdue by ``today``."""
+    return latest_start_exceeded(context.profile.verification, context.calendar, today)

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hazard_ledger.domain.clocks import HazardClocks
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus, PhotoKind
+from hazard_ledger.domain.supervision import SupervisionStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,16 @@ class HazardRow:
     deadline: dt.date | None
     responsible: str
     overdue_days: int
+    assigned_on: dt.date | None = None
+    rectified_on: dt.date | None = None
+    clocks: HazardClocks = field(default_factory=HazardClocks)
+    supervision: str = ""  # the SupervisionStatus value of a listed hazard, else ""
+    supervision_deadline: dt.date | None = None
+
+    @property
+    def listed(self) -> bool:
+        """Under 挂牌督办 now (listed, not yet delisted)."""
+        return self.supervision not in ("", "delisted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +86,40 @@ class EventView:
     occurred_at: str
     actor: str
     changes: dict[str, Any]
+    # What the event says besides the changed fields: a notice number, a reason, a note…
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    on: dt.date
+    note: str
+    actor: str
+    photos: int
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisionView:
+    hazard_code: str
+    status: SupervisionStatus
+    level: str
+    authority: str
+    supervisor: str
+    doc_no: str
+    listed_on: dt.date
+    deadline: dt.date
+    plan_responsibility: str
+    plan_measures: str
+    plan_funds_fen: int | None
+    plan_deadline: dt.date | None
+    plan_contingency: str
+    applied_on: dt.date | None
+    accepted_by: str
+    accepted_on: dt.date | None
+    acceptance_result: str
+    acceptance_opinion: str
+    delisted_on: dt.date | None
+    progress: tuple[ProgressReport, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +158,20 @@ class HazardDetail:
     overdue_days: int
     photos: tuple[PhotoView, ...] = ()
     history: tuple[EventView, ...] = field(default_factory=tuple)
+    clocks: HazardClocks = field(default_factory=HazardClocks)
+    profile: str = ""  # the 3030 profile's summary, shown beside the clocks
+    supervision: SupervisionView | None = None
+    extension_to: dt.date | None = None  # a pending 延期 request
+    extension_reason: str = ""
+    extension_requested_on: dt.date | None = None
+
+    @property
+    def listed(self) -> bool:
+        """Under 挂牌督办 now (listed, not yet delisted)."""
+        return (
+            self.supervision is not None
+            and self.supervision.status is not SupervisionStatus.DELISTED
+        )
 
     @property
     def allowed_actions(self) -> list[str]:

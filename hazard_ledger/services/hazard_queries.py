@@ -5,19 +5,30 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Attachment, Event, Hazard, Station, Unit
+from hazard_ledger.db.models import Attachment, Event, Hazard, Station, Supervision, Unit
 from hazard_ledger.domain.deadlines import overdue_days
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus, PhotoKind
+from hazard_ledger.domain.supervision import SupervisionStep
 from hazard_ledger.domain.workflow import Action
+from hazard_ledger.services.clocks import (
+    ClockContext,
+    ClockRow,
+    clock_context,
+    clocks_for,
+    closure_cutoffs,
+    hazard_clocks,
+    verification_cutoff,
+)
 from hazard_ledger.services.dto import EventView, HazardDetail, HazardRow, PhotoView
 from hazard_ledger.services.hazards import get_hazard_row
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.photos import photo_path, thumbnail_path
 from hazard_ledger.services.search import search_condition
 from hazard_ledger.services.stations import local_station
+from hazard_ledger.services.supervision import supervision_view
 from hazard_ledger.services.units import find_unit
 
 
@@ -34,6 +45,9 @@ class HazardFilter:
     overdue: bool = False
     station: str = ""
     due_within: int | None = None  # 临期: being fixed, deadline within this many days
+    supervised: bool = False  # under 挂牌督办 now (listed, not yet delisted)
+    closure_exceeded: bool = False  # still open past its closure limit (3030 profile)
+    verification_overdue: bool = False  # fix reported, 复查 past its limit
 
 
 _LIST_COLUMNS = (
@@ -50,7 +64,13 @@ _LIST_COLUMNS = (
     Hazard.found_on,
     Hazard.deadline,
     Hazard.responsible,
+    Hazard.assigned_on,
+    Hazard.rectified_on,
+    Hazard.verified_on,
+    select(Supervision.status).where(Supervision.hazard_uuid == Hazard.uuid).scalar_subquery(),
+    select(Supervision.deadline).where(Supervision.hazard_uuid == Hazard.uuid).scalar_subquery(),
 )
+_OPEN = (HazardStatus.DISCOVERED.value, HazardStatus.ASSIGNED.value, HazardStatus.RECTIFIED.value)
 
 
 def hazards_with_unit(*columns: Any) -> Select:  # type: ignore[type-arg]
@@ -63,8 +83,15 @@ def hazards_with_unit(*columns: Any) -> Select:  # type: ignore[type-arg]
     )
 
 
-def apply_filters(session: Session, query: Select, filters: HazardFilter, today: dt.date) -> Select:  # type: ignore[type-arg]
-    """``query`` (over hazards joined as the filters need) restricted to ``filters``."""
+def apply_filters(  # type: ignore[type-arg]
+    session: Session,
+    query: Select,
+    filters: HazardFilter,
+    today: dt.date,
+    context: ClockContext | None = None,
+) -> Select:
+    """``query`` (over hazards joined as the filters need) restricted to ``filters``; the
+    clock filters (closure exceeded, verification overdue) need the ``context``."""
     if filters.status is not None:
         query = query.where(Hazard.status == filters.status.value)
     if filters.level is not None:
@@ -86,6 +113,29 @@ def apply_filters(session: Session, query: Select, filters: HazardFilter, today:
             Hazard.deadline >= today,
             Hazard.deadline <= today + dt.timedelta(days=filters.due_within),
         )
+    if filters.supervised:
+        query = query.where(
+            Hazard.uuid.in_(select(Supervision.hazard_uuid).where(Supervision.status != "delisted"))
+        )
+    if filters.closure_exceeded or filters.verification_overdue:
+        if context is None:
+            raise ValueError("clock filters need the ledger's clock context")
+        if filters.closure_exceeded:
+            cutoffs = closure_cutoffs(context, today)
+            query = query.where(
+                Hazard.status.in_(_OPEN),
+                or_(
+                    *(
+                        (Hazard.level == level.value) & (Hazard.found_on <= cutoff)
+                        for level, cutoff in cutoffs.items()
+                    )
+                ),
+            )
+        if filters.verification_overdue:
+            query = query.where(
+                Hazard.status == HazardStatus.RECTIFIED.value,
+                Hazard.rectified_on <= verification_cutoff(context, today),
+            )
     if filters.search.strip():
         condition = search_condition(session, filters.search)
         if condition is not None:
@@ -132,21 +182,36 @@ def list_hazards(
     """The ledger rows matching ``filters``, sorted by ``sort`` (a key of SORT_COLUMNS; by
     default oldest found first); ``limit``/``offset`` page through them."""
     today = ledger.today()
+    context = clock_context(ledger)
     with ledger.read() as session:
         local_station(session)  # a clear message before `init`
-        query = apply_filters(session, hazards_with_unit(*_LIST_COLUMNS), filters, today)
+        query = apply_filters(session, hazards_with_unit(*_LIST_COLUMNS), filters, today, context)
         query = apply_sort(query, sort, descending)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         rows = session.execute(query).all()
-    statuses = {status.value: status for status in HazardStatus}
-    levels = {level.value: level for level in HazardLevel}
+        statuses = {status.value: status for status in HazardStatus}
+        levels = {level.value: level for level in HazardLevel}
+        # Columns in the order of _LIST_COLUMNS.
+        facts = [
+            ClockRow(r[1], levels[r[7]], statuses[r[8]], r[10], r[13], r[11], r[14], r[15])
+            for r in rows
+        ]
+        clocks = clocks_for(session, facts, context)
     result = []
-    for row in rows:  # columns in the order of _LIST_COLUMNS
-        status = statuses[row[8]]
+    for row, fact in zip(rows, facts, strict=True):
         result.append(
             HazardRow(
-                *row[:7], levels[row[7]], status, *row[9:], overdue_days(status, row[11], today)
+                *row[:7],
+                fact.level,
+                fact.status,
+                *row[9:13],
+                overdue_days(fact.status, fact.deadline, today),
+                assigned_on=fact.assigned_on,
+                rectified_on=fact.rectified_on,
+                clocks=clocks[fact.uuid],
+                supervision=row[16] or "",
+                supervision_deadline=row[17],
             )
         )
     return result
@@ -168,7 +233,9 @@ def count_by_status(
             query = query.join(Unit, Unit.uuid == Hazard.unit_uuid)
         if filters.station:
             query = query.join(Station, Station.uuid == Hazard.station_uuid)
-        query = apply_filters(session, query, replace(filters, status=None), today)
+        clocked = filters.closure_exceeded or filters.verification_overdue
+        context = clock_context(ledger) if clocked else None
+        query = apply_filters(session, query, replace(filters, status=None), today, context)
         rows = session.execute(query.group_by(status)).all()
     counts = dict.fromkeys(HazardStatus, 0)
     counts.update({HazardStatus(status): count for status, count in rows})
@@ -197,12 +264,19 @@ def show_hazard(ledger: Ledger, code: str) -> HazardDetail:
         hazard = get_hazard_row(session, code)
         unit = session.scalars(select(Unit).where(Unit.uuid == hazard.unit_uuid)).one()
         station = session.scalars(select(Station).where(Station.uuid == hazard.station_uuid)).one()
+        supervision = session.scalars(
+            select(Supervision).where(Supervision.hazard_uuid == hazard.uuid)
+        ).first()
+        # A listed hazard's history and photos include its supervision's steps and reports.
+        records = [hazard.uuid] + ([supervision.uuid] if supervision else [])
         attachments = session.scalars(
-            select(Attachment).where(Attachment.record_uuid == hazard.uuid).order_by(Attachment.id)
+            select(Attachment).where(Attachment.record_uuid.in_(records)).order_by(Attachment.id)
         ).all()
         events = session.scalars(
-            select(Event).where(Event.record_uuid == hazard.uuid).order_by(Event.seq)
+            select(Event).where(Event.record_uuid.in_(records)).order_by(Event.seq)
         ).all()
+        context = clock_context(ledger)
+        clocks = hazard_clocks(session, [hazard], context)[hazard.uuid]
         status = HazardStatus(hazard.status)
         root = ledger.attachments_dir
         photos = tuple(
@@ -219,17 +293,7 @@ def show_hazard(ledger: Ledger, code: str) -> HazardDetail:
             )
             for a in attachments
         )
-        history = tuple(
-            EventView(
-                seq=e.seq,
-                kind=e.kind,
-                label=Action(e.kind).label,
-                occurred_at=e.occurred_at,
-                actor=e.actor,
-                changes=json.loads(e.payload).get("changes", {}),
-            )
-            for e in events
-        )
+        history = tuple(_event_view(e) for e in events)
         return HazardDetail(
             code=hazard.code,
             uuid=hazard.uuid,
@@ -261,6 +325,29 @@ def show_hazard(ledger: Ledger, code: str) -> HazardDetail:
             verification_opinion=hazard.verification_opinion,
             void_reason=hazard.void_reason,
             overdue_days=overdue_days(status, hazard.deadline, today),
+            clocks=clocks,
+            profile=context.profile.summary(),
+            supervision=supervision_view(session, hazard, supervision) if supervision else None,
+            extension_to=hazard.extension_to,
+            extension_reason=hazard.extension_reason or "",
+            extension_requested_on=hazard.extension_requested_on,
             photos=photos,
             history=history,
         )
+
+
+def _event_view(event: Event) -> EventView:
+    payload = json.loads(event.payload)
+    if event.record_type == "supervision":
+        label = SupervisionStep(event.kind).label
+    else:
+        label = Action(event.kind).label
+    return EventView(
+        seq=event.seq,
+        kind=event.kind,
+        label=label,
+        occurred_at=event.occurred_at,
+        actor=event.actor,
+        changes=payload.get("changes", {}),
+        details={k: v for k, v in payload.items() if k not in ("changes", "photos")},
+    )

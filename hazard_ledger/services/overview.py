@@ -6,8 +6,9 @@ from sqlalchemy import case, func, select
 
 from hazard_ledger.db.models import Hazard
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.services.closure_profile import load_profile
 from hazard_ledger.services.dto import HazardRow
-from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards
+from hazard_ledger.services.hazard_queries import HazardFilter, count_by_status, list_hazards
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.stations import local_station
 
@@ -30,6 +31,11 @@ class Overview:
     closed: int
     overdue: list[HazardRow]
     due_soon: list[HazardRow]
+    profile: str = ""  # the 3030 profile the clock figures below follow
+    supervised: int = 0  # under 挂牌督办 now
+    closure_exceeded: int = 0  # open past their closure limit
+    verification_overdue: int = 0
+    response_late: int = 0  # 待交办 past their response limit
 
     @property
     def rectification_rate(self) -> float:
@@ -86,4 +92,16 @@ def overview(ledger: Ledger, due_soon_days: int = 3) -> Overview:
         due_soon=list_hazards(
             ledger, HazardFilter(due_within=due_soon_days), sort="deadline", limit=200
         ),
+        profile=load_profile(ledger).summary(),
+        supervised=_count(ledger, HazardFilter(supervised=True)),
+        closure_exceeded=_count(ledger, HazardFilter(closure_exceeded=True)),
+        verification_overdue=_count(ledger, HazardFilter(verification_overdue=True)),
+        response_late=sum(
+            row.clocks.response_late
+            for row in list_hazards(ledger, HazardFilter(status=HazardStatus.DISCOVERED))
+        ),
     )
+
+
+def _count(ledger: Ledger, filters: HazardFilter) -> int:
+    return sum(count_by_status(ledger, filters).values())

@@ -11,7 +11,6 @@ closes it. While listed, the hazard's ordinary rectify, verify and void steps ar
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from hazard_ledger.domain.supervision import (
 )
 from hazard_ledger.domain.validation import not_after, not_before, optional_text, required_text
 from hazard_ledger.domain.workflow import Action
+from hazard_ledger.services.dto import ProgressReport, SupervisionView
 from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.hazards import (
     NO_EXTENSION_PENDING,
@@ -40,38 +40,6 @@ from hazard_ledger.services.hazards import (
 )
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.snapshots import changed, snapshot
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressReport:
-    on: dt.date
-    note: str
-    actor: str
-    photos: int
-
-
-@dataclass(frozen=True, slots=True)
-class SupervisionView:
-    hazard_code: str
-    status: SupervisionStatus
-    level: str
-    authority: str
-    supervisor: str
-    doc_no: str
-    listed_on: dt.date
-    deadline: dt.date
-    plan_responsibility: str
-    plan_measures: str
-    plan_funds_fen: int | None
-    plan_deadline: dt.date | None
-    plan_contingency: str
-    applied_on: dt.date | None
-    accepted_by: str
-    accepted_on: dt.date | None
-    acceptance_result: str
-    acceptance_opinion: str
-    delisted_on: dt.date | None
-    progress: tuple[ProgressReport, ...] = ()
 
 
 def _text(value: str, field: str, label: str, limit: int = 2000) -> str:

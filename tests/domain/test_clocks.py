@@ -4,6 +4,8 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hazard_ledger.domain.clocks import (
     DEFAULT_PROFILE,
@@ -12,6 +14,7 @@ from hazard_ledger.domain.clocks import (
     Limit,
     LimitUnit,
     derive_clocks,
+    latest_start_exceeded,
 )
 from hazard_ledger.domain.enums import HazardLevel as L
 from hazard_ledger.domain.enums import HazardStatus as S
@@ -118,3 +121,18 @@ def test_changing_the_profile_re_derives_the_clocks() -> None:
 def test_limits_out_of_range_are_refused(amount: int, unit: LimitUnit) -> None:
     with pytest.raises(ValidationError, match="时限应在"):
         Limit(amount, unit)
+
+
+@given(
+    start=st.dates(D(2025, 1, 1), D(2026, 12, 31)),
+    today=st.dates(D(2025, 1, 1), D(2026, 12, 31)),
+    amount=st.integers(1, 60),
+    unit=st.sampled_from([LimitUnit.DAYS, LimitUnit.WORKING_DAYS]),
+)
+def test_the_sql_cutoff_agrees_with_the_clock(
+    start: dt.date, today: dt.date, amount: int, unit: LimitUnit
+) -> None:
+    """A list filters 'exceeded' as start ≤ cutoff; that must be exactly when the clock says so."""
+    limit = Limit(amount, unit)
+    exceeded = limit.due(T.combine(start, dt.time.min), CHINA).date() < today
+    assert (start <= latest_start_exceeded(limit, CHINA, today)) is exceeded

@@ -4,7 +4,7 @@ signature and seal block, page footer, and the font check before anything is wri
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from reportlab.platypus import (
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.reports.fonts import FontChoice, missing_characters
 from hazard_ledger.services.dto import StationView
+from hazard_ledger.services.notices import NoticeView
+
 
 MARGINS = {
     "topMargin": 37 * mm,
@@ -46,6 +48,12 @@ class Printed:
     fonts: FontChoice
     pages: int
     problems: tuple[str, ...] = ()
+
+
+def as_issued(station: StationView, notice: NoticeView) -> StationView:
+    """The station as the document was issued by it: a reprint after the station was renamed
+    keeps the name it was printed with."""
+    return replace(station, name=notice.issuer) if notice.issuer else station
 
 
 def chinese_date(day: dt.date | None) -> str:
@@ -68,7 +76,9 @@ def styles(fonts: FontChoice) -> dict[str, ParagraphStyle]:
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
         "body": body,
         "indent": ParagraphStyle("indent", parent=body, firstLineIndent=24),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=10.5, leading=15),
+        # The right indent leaves room for a closing bracket that CJK wrapping lets hang past
+        # the line's end (it may not start a line), so it never crosses the cell's border.
+        "cell": ParagraphStyle("cell", parent=body, fontSize=10.5, leading=15, rightIndent=6),
         "head": ParagraphStyle(
             "head", fontName=fonts.title, fontSize=10.5, leading=15, alignment=TA_CENTER
         ),

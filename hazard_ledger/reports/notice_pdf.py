@@ -20,6 +20,7 @@ REMEDIES = (
 
 def notice_text(notice: NoticeView, station: StationView) -> str:
     """Everything the document prints, for the missing-glyph check."""
+    station = doc.as_issued(station, notice)
     parts = [
         notice.title,
         notice.number,
@@ -41,6 +42,7 @@ def write_notice_pdf(
 ) -> FontChoice:
     """Write the notice to ``target``; refuses (before writing) when the font lacks a character."""
     fonts = fonts or resolve_fonts()
+    station = doc.as_issued(station, notice)
     doc.check_glyphs(notice_text(notice, station), fonts)
     s = doc.styles(fonts)
     esc = doc.esc
@@ -75,7 +77,7 @@ def write_notice_pdf(
             ]
         )
     story += [
-        doc.grid(rows, (0.08, 0.35, 0.19, 0.22, 0.16)),
+        doc.grid(rows, (0.08, 0.31, 0.18, 0.18, 0.25)),  # 期限 fits 2026年12月14日前
         Spacer(1, 4 * mm),
         Paragraph(SAFETY, s["indent"]),
     ]

@@ -18,6 +18,7 @@ def write_receipt_pdf(
     notice: NoticeView, station: StationView, target: Path, fonts: FontChoice | None = None
 ) -> FontChoice:
     fonts = fonts or resolve_fonts()
+    station = doc.as_issued(station, notice)
     doc.check_glyphs(
         "".join(
             [

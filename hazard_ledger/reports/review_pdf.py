@@ -16,6 +16,7 @@ def write_review_pdf(
     review: NoticeView, station: StationView, target: Path, fonts: FontChoice | None = None
 ) -> FontChoice:
     fonts = fonts or resolve_fonts()
+    station = doc.as_issued(station, review)
     text = [
         review.title,
         review.number,

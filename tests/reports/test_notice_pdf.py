@@ -13,7 +13,8 @@ from hazard_ledger.services import hazards
 from hazard_ledger.services.integrity import check_ledger
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import get_notice, issue_notice
-from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.services.stations import edit_station, get_local_station
+from hazard_ledger.services.units import UnitInput, edit_unit
 
 D = dt.date
 LONG = "配电房内堆放纸箱、木料等易燃杂物，未配置灭火器，配电柜前未设置绝缘垫，配电房门未上锁"
@@ -184,3 +185,16 @@ def test_the_proof_of_service(ledger: Ledger, tmp_path: Path) -> None:
     text = text_of(refused)
     assert "拒绝签收（见证人：城东社区王某）" in text and "留置送达" in text
     assert "2026年11月5日" in text
+
+
+def test_a_reprint_is_identical_after_edits_and_renames(ledger: Ledger, tmp_path: Path) -> None:
+    number = issue(ledger, ["砂轮机未安装防护罩"])
+    first, again = tmp_path / "first.pdf", tmp_path / "again.pdf"
+    write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), first)  # type: ignore[arg-type]
+    code = get_notice(ledger, number).lines[0].code
+    hazards.edit_hazard(ledger, code, hazards.HazardEdit(description="改过的描述"))
+    edit_unit(ledger, "鑫源五金厂", UnitInput(name="鑫源五金制品有限公司"))
+    edit_station(ledger, name="罗阳镇应急管理站")
+    write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), again)  # type: ignore[arg-type]
+    assert text_of(again) == text_of(first)
+    assert "罗阳镇应急消防管理站" in text_of(again) and "改过的描述" not in text_of(again)

@@ -6,6 +6,7 @@ last, reportlab's built-in CID font STSong-Light, which is not embedded (the pag
 the viewer's fonts), with a warning. TrueType fonts are embedded as subsets.
 """
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,10 @@ def resolve_fonts(preferred: str = "") -> FontChoice:
     """The fonts to print with; never fails (the CID font is always there)."""
     if preferred:
         path = Path(preferred)
-        if path.is_file() and (name := _register(f"user-{path.stem}", path)):
+        # Registered under a name of the whole path: two files both called simfang.ttf in
+        # one session are two fonts.
+        key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
+        if path.is_file() and (name := _register(f"user-{key}", path)):
             return FontChoice(name, name, f"设置中指定的字体（{path.name}）", True)
     windows = _windows_fonts()
     if windows is not None:

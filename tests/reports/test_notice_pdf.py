@@ -1,12 +1,14 @@
 """The printed 整改通知书: its text, its embedded font, long notices, missing characters."""
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from hazard_ledger.domain.errors import ValidationError, WorkflowError
+from hazard_ledger.paths import resources_dir
 from hazard_ledger.reports.fonts import resolve_fonts
 from hazard_ledger.reports.notice_pdf import write_notice_pdf
 from hazard_ledger.services import hazards
@@ -198,3 +200,14 @@ def test_a_reprint_is_identical_after_edits_and_renames(ledger: Ledger, tmp_path
     write_notice_pdf(get_notice(ledger, number), get_local_station(ledger), again)  # type: ignore[arg-type]
     assert text_of(again) == text_of(first)
     assert "罗阳镇应急消防管理站" in text_of(again) and "改过的描述" not in text_of(again)
+
+
+def test_two_font_files_of_the_same_name_are_two_fonts(tmp_path: Path) -> None:
+    shipped = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    first, second = tmp_path / "a" / "仿宋.ttc", tmp_path / "b" / "仿宋.ttc"
+    for target in (first, second):
+        target.parent.mkdir()
+        shutil.copyfile(shipped, target)
+    one, two = resolve_fonts(str(first)), resolve_fonts(str(second))
+    assert one.embedded and two.embedded and one.body != two.body
+    assert resolve_fonts(str(first)).body == one.body  # the same file: the same font

@@ -1,16 +1,21 @@
-"""``hazard add | assign | rectify | verify | void | edit | list | show``."""
+"""``hazard add | assign | rectify | verify | void | edit | list | show`` (``sheet``, ``extend``
+and ``extension`` are registered here from their own modules)."""
 
 import argparse
 import datetime as dt
 
-from hazard_ledger.cli import report_commands
-from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
+from hazard_ledger.cli import extension_commands, report_commands
+from hazard_ledger.cli.deadline_options import (
+    add_deadline_options,
+    deadline_from,
+    warn_calendar,
+)
 from hazard_ledger.cli.filter_options import add_filter_options, filter_from
+from hazard_ledger.cli.hazard_view import print_hazard
 from hazard_ledger.cli.output import hazard_json, print_json, print_table
 from hazard_ledger.domain.enums import HazardLevel
 from hazard_ledger.domain.validation import parse_date, parse_yuan
 from hazard_ledger.services import hazards
-from hazard_ledger.services.hazard_labels import detail_fields
 from hazard_ledger.services.hazard_queries import list_hazards, show_hazard
 from hazard_ledger.services.ledger import Ledger
 
@@ -86,6 +91,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.set_defaults(handler=_show, writes=False)
 
     report_commands.register_sheet(sub)
+    extension_commands.register(sub)
 
 
 def _detail_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
@@ -134,17 +140,18 @@ def _add(ledger: Ledger, args: argparse.Namespace) -> None:
 
 def _assign(ledger: Ledger, args: argparse.Namespace) -> None:
     on = _date(args.on, "交办日期", "on") or ledger.today()
-    deadline = deadline_from(args, on)
+    deadline = deadline_from(ledger, args, on)
     hazards.assign_hazard(
         ledger,
         args.code,
         responsible=args.responsible,
-        deadline=deadline,
+        deadline=deadline.day,
         phone=args.phone,
         requirement=args.requirement,
         on=on,
     )
-    _report(ledger, args, args.code, f"已交办（期限 {deadline}）")
+    _report(ledger, args, args.code, f"已交办（期限 {deadline.day}）")
+    warn_calendar(deadline)
 
 
 def _rectify(ledger: Ledger, args: argparse.Namespace) -> None:
@@ -203,18 +210,19 @@ def _edit(ledger: Ledger, args: argparse.Namespace) -> None:
 
 
 def _list(ledger: Ledger, args: argparse.Namespace) -> None:
-    rows = list_hazards(ledger, filter_from(args))
+    rows = list_hazards(ledger, filter_from(ledger, args))
     if args.json:
         print_json({"hazards": [hazard_json(r) for r in rows], "count": len(rows)})
         return
     print_table(
-        ["编号", "单位", "状态", "等级", "发现日期", "期限", "逾期", "隐患描述"],
+        ["编号", "单位", "状态", "等级", "督办", "发现日期", "期限", "逾期", "隐患描述"],
         [
             [
                 r.code,
                 r.unit,
                 r.status.label,
                 r.level.label,
+                "督办中" if r.listed else ("已销号" if r.supervision else ""),
                 str(r.found_on),
                 str(r.deadline or ""),
                 f"{r.overdue_days}天" if r.overdue_days else "",
@@ -222,21 +230,14 @@ def _list(ledger: Ledger, args: argparse.Namespace) -> None:
             ]
             for r in rows
         ],
-        [13, 24, 6, 4, 10, 10, 6, 40],
+        [13, 24, 6, 4, 6, 10, 10, 6, 40],
     )
     print(f"共 {len(rows)} 条")
 
 
 def _show(ledger: Ledger, args: argparse.Namespace) -> None:
-    d = show_hazard(ledger, args.code)
+    detail = show_hazard(ledger, args.code)
     if args.json:
-        print_json(hazard_json(d))
-        return
-    lines = [("隐患编号", d.code), *detail_fields(d)]
-    for label, value in lines:
-        print(f"{label}：{value}")
-    for photo in d.photos:
-        print(f"照片（{photo.kind.label}）：{photo.path}")
-    print("履历：")
-    for event in d.history:
-        print(f"  {event.occurred_at[:19].replace('T', ' ')} UTC  {event.actor}  {event.label}")
+        print_json(hazard_json(detail))
+    else:
+        print_hazard(detail)

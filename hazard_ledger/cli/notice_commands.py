@@ -4,7 +4,11 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from hazard_ledger.cli.deadline_options import add_deadline_options, deadline_from
+from hazard_ledger.cli.deadline_options import (
+    add_deadline_options,
+    deadline_from,
+    warn_calendar,
+)
 from hazard_ledger.cli.output import print_json, print_table
 from hazard_ledger.cli.pdf_output import output_path, warn_fonts
 from hazard_ledger.domain.validation import parse_date
@@ -133,7 +137,7 @@ def _notice_json(notice: NoticeView) -> dict:  # type: ignore[type-arg]
 
 def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
     on = parse_date(args.on, label="下发日期", field="on") if args.on else ledger.today()
-    deadline = deadline_from(args, on)
+    deadline = deadline_from(ledger, args, on)
     inspected = (
         parse_date(args.inspected_on, label="检查日期", field="inspected_on")
         if args.inspected_on
@@ -144,7 +148,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         ledger,
         unit=args.unit,
         codes=args.hazards.split(","),
-        deadline=deadline,
+        deadline=deadline.day,
         requirement=args.requirement,
         responsible=args.responsible,
         issued_on=on,
@@ -161,6 +165,7 @@ def _issue(ledger: Ledger, args: argparse.Namespace) -> None:
         print(
             f"已下发 {notice.title}：{number}（{len(notice.lines)} 条隐患已交办），文件：{target}"
         )
+    warn_calendar(deadline)
 
 
 def _review(ledger: Ledger, args: argparse.Namespace) -> None:

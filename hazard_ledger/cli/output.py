@@ -9,8 +9,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from hazard_ledger.domain.clocks import HazardClocks
 from hazard_ledger.domain.validation import format_yuan
-from hazard_ledger.services.dto import HazardDetail, HazardRow, UnitView
+from hazard_ledger.services.dto import HazardDetail, HazardRow, SupervisionView, UnitView
 
 
 def print_json(document: Any) -> None:
@@ -46,9 +47,25 @@ def hazard_json(row: HazardRow | HazardDetail) -> dict[str, Any]:
         "deadline": row.deadline,
         "responsible": row.responsible,
         "overdue_days": row.overdue_days,
+        "clocks": clocks_json(row.clocks),
+        "listed": row.listed,
     }
+    if isinstance(row, HazardRow):
+        document["supervision_status"] = row.supervision
     if isinstance(row, HazardDetail):
         document.update(
+            profile=row.profile,
+            supervision_status=row.supervision.status.value if row.supervision else "",
+            supervision=supervision_json(row.supervision) if row.supervision else None,
+            extension=(
+                {
+                    "to": row.extension_to,
+                    "reason": row.extension_reason,
+                    "requested_on": row.extension_requested_on,
+                }
+                if row.extension_to
+                else None
+            ),
             category=row.category,
             source=row.source,
             basis=row.basis,
@@ -87,11 +104,61 @@ def hazard_json(row: HazardRow | HazardDetail) -> dict[str, Any]:
                     "time": e.occurred_at,
                     "actor": e.actor,
                     "changes": e.changes,
+                    "details": e.details,
                 }
                 for e in row.history
             ],
         )
     return document
+
+
+def clocks_json(clocks: HazardClocks) -> dict[str, Any]:
+    """The 3030 clocks: when each limit falls due and whether it is late. ``watched`` is false
+    for a voided hazard (no clock runs); ``response_due`` is a local time to the minute."""
+    return {
+        "watched": clocks.watched,
+        "response_due": (
+            clocks.response_due.isoformat(timespec="minutes") if clocks.response_due else None
+        ),
+        "response_late": clocks.response_late,
+        "closure_due": clocks.closure_due,
+        "closure_days_left": clocks.closure_days_left,
+        "closure_exceeded": clocks.closure_exceeded,
+        "verification_due": clocks.verification_due,
+        "verification_overdue": clocks.verification_overdue,
+        "overdue_days": clocks.overdue_days,
+        "due_soon": clocks.due_soon,
+    }
+
+
+def supervision_json(view: SupervisionView) -> dict[str, Any]:
+    """A 挂牌督办 for scripts: every field, money in yuan, the progress reports in order."""
+    return {
+        "hazard": view.hazard_code,
+        "status": view.status.value,
+        "status_label": view.status.label,
+        "level": view.level,
+        "authority": view.authority,
+        "supervisor": view.supervisor,
+        "doc_no": view.doc_no,
+        "listed_on": view.listed_on,
+        "deadline": view.deadline,
+        "plan_responsibility": view.plan_responsibility,
+        "plan_measures": view.plan_measures,
+        "plan_funds": format_yuan(view.plan_funds_fen) or None,
+        "plan_deadline": view.plan_deadline,
+        "plan_contingency": view.plan_contingency,
+        "applied_on": view.applied_on,
+        "accepted_by": view.accepted_by,
+        "accepted_on": view.accepted_on,
+        "acceptance_result": view.acceptance_result,
+        "acceptance_opinion": view.acceptance_opinion,
+        "delisted_on": view.delisted_on,
+        "progress": [
+            {"on": p.on, "note": p.note, "actor": p.actor, "photos": p.photos}
+            for p in view.progress
+        ],
+    }
 
 
 def unit_json(unit: UnitView) -> dict[str, Any]:

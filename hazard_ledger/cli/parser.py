@@ -8,9 +8,11 @@ from typing import NoReturn
 from hazard_ledger import __version__
 from hazard_ledger.cli import (
     admin,
+    calendar_commands,
     hazard_commands,
     notice_commands,
     report_commands,
+    supervise_commands,
     unit_commands,
 )
 
@@ -57,7 +59,9 @@ def build_parser() -> Parser:
     unit_commands.register(commands)
     hazard_commands.register(commands)
     notice_commands.register(commands)
+    supervise_commands.register(commands)
     report_commands.register(commands)
+    calendar_commands.register(commands)
     return parser
 
 

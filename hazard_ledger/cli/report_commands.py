@@ -49,7 +49,7 @@ def _station(ledger: Ledger) -> StationView:
 
 def _ledger(ledger: Ledger, args: argparse.Namespace) -> None:
     target = output_path(args.output, pdf_only=True)
-    filters = filter_from(args)
+    filters = filter_from(ledger, args)
     rows = ledger_rows(ledger, filters, sort=args.sort, descending=args.descending)
     selection = describe_filter(filters)
     printed = write_ledger_pdf(

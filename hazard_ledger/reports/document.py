@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Spacer,
     Table,
     TableStyle,
+    paragraph,
 )
 
 from hazard_ledger.domain.errors import ValidationError
@@ -29,6 +30,13 @@ from hazard_ledger.reports.fonts import FontChoice, missing_characters
 from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.notices import NoticeView
 
+# reportlab's CJK line breaking hangs a closing mark in the right margin rather than start a line
+# with it, but its list lacks the full-width comma, semicolon, colon, question and exclamation
+# marks and the closing quotes and book-title marks: added here, once, for every document.
+NO_LINE_START = "，；：？！”’》〉"
+paragraph.ALL_CANNOT_START += "".join(
+    ch for ch in NO_LINE_START if ch not in paragraph.ALL_CANNOT_START
+)
 
 MARGINS = {
     "topMargin": 37 * mm,

@@ -43,6 +43,16 @@ def _review(row: LedgerRow) -> str:
     return "\n".join(text for text in (row.verification_label, cell_text(row.verified_on)) if text)
 
 
+def _code(row: LedgerRow) -> str:
+    """The code, with a second line for a hazard under 挂牌督办 (its level) or delisted from it:
+    the mark costs no column, and the county reads its listed hazards at a glance."""
+    if row.listed:
+        return f"{row.code}\n{row.listing_level}挂牌"
+    if row.supervision:
+        return f"{row.code}\n挂牌已销号"
+    return row.code
+
+
 def _overdue(row: LedgerRow) -> str:
     return str(row.overdue_days) if row.overdue_days else ""
 
@@ -68,7 +78,7 @@ def _header(attribute: str) -> str:
 DATE = "2026-12-31"
 COLUMNS = (
     PrintedColumn(_header("serial"), _field("serial")),
-    PrintedColumn(_header("code"), _field("code")),
+    PrintedColumn(_header("code"), _code),
     PrintedColumn(_header("unit"), _field("unit"), 2.6),
     PrintedColumn(_header("village"), _field("village"), 1.5),
     PrintedColumn("部位", _field("location"), 1.6),

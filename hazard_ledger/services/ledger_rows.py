@@ -11,9 +11,11 @@ from decimal import Decimal
 
 from sqlalchemy import and_, func, select
 
-from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Unit
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Supervision, Unit
 from hazard_ledger.domain.deadlines import overdue_days
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.domain.supervision import SupervisionStatus
+from hazard_ledger.services.clocks import clock_context
 from hazard_ledger.services.hazard_queries import (
     HazardFilter,
     apply_filters,
@@ -61,6 +63,12 @@ class LedgerRow:
     verification_result: str  # "pass", "fail" or ""
     status: HazardStatus
     overdue_days: int
+    # 挂牌督办: the SupervisionStatus value ("" if never listed), its level (县级/市级/省级),
+    # 文号 and 销号 date.
+    supervision: str = ""
+    listing_level: str = ""
+    listing_doc_no: str = ""
+    delisted_on: dt.date | None = None
 
     @property
     def place(self) -> str:
@@ -83,6 +91,16 @@ class LedgerRow:
     def funds_yuan(self) -> Decimal | None:
         return None if self.funds_fen is None else Decimal(self.funds_fen) / 100
 
+    @property
+    def supervised_label(self) -> str:
+        """是否挂牌督办: 是 once listed (a delisted hazard was listed: its 销号日期 says so)."""
+        return "是" if self.supervision else "否"
+
+    @property
+    def listed(self) -> bool:
+        """Under 挂牌督办 now (listed, not yet delisted)."""
+        return self.supervision not in ("", SupervisionStatus.DELISTED.value)
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerColumn:
@@ -94,7 +112,7 @@ class LedgerColumn:
         return value
 
 
-# DOMAIN's ledger columns in the county sheet's order (挂牌督办 columns come with issue 5).
+# DOMAIN's ledger columns in the county sheet's order (备注 has no field to come from yet).
 LEDGER_COLUMNS: tuple[LedgerColumn, ...] = tuple(
     LedgerColumn(header, attribute)
     for header, attribute in (
@@ -126,12 +144,17 @@ LEDGER_COLUMNS: tuple[LedgerColumn, ...] = tuple(
         ("复查结论", "verification_label"),
         ("状态", "status_label"),
         ("逾期天数", "overdue_days"),
+        ("是否挂牌督办", "supervised_label"),
+        ("挂牌级别", "listing_level"),
+        ("挂牌文号", "listing_doc_no"),
+        ("销号日期", "delisted_on"),
     )
 )
 COLUMNS_BY_ATTRIBUTE = {column.attribute: column for column in LEDGER_COLUMNS}
 
 # The fields ledger_rows selects, in LedgerRow's order (序号 and 逾期天数 are derived).
-_SELECTED = [field.name for field in fields(LedgerRow)][1:-1]
+_SELECTED = [f.name for f in fields(LedgerRow) if f.name not in ("serial", "overdue_days")]
+_DAYS = [f.name for f in fields(LedgerRow)].index("overdue_days") - 1  # its place in _SELECTED
 _LEVEL, _STATUS, _DEADLINE = (_SELECTED.index(name) for name in ("level", "status", "deadline"))
 
 
@@ -200,25 +223,35 @@ def ledger_rows(
         "verified_on": Hazard.verified_on,
         "verification_result": Hazard.verification_result,
         "status": Hazard.status,
+        "supervision": func.coalesce(Supervision.status, ""),
+        "listing_level": func.coalesce(Supervision.level, ""),
+        "listing_doc_no": func.coalesce(Supervision.doc_no, ""),
+        "delisted_on": Supervision.delisted_on,
     }
-    query = hazards_with_unit(*(columns[name] for name in _SELECTED)).outerjoin(
-        notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1)
+    query = (
+        hazards_with_unit(*(columns[name] for name in _SELECTED))
+        .outerjoin(notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1))
+        .outerjoin(Supervision, Supervision.hazard_uuid == Hazard.uuid)
     )
+    # The clock filters compare with cutoffs from the profile and the calendar (files, no query).
+    clocked = filters.closure_exceeded or filters.verification_overdue
+    context = clock_context(ledger) if clocked else None
     with ledger.read() as session:
         local_station(session)  # a clear message before `init`
-        query = apply_sort(apply_filters(session, query, filters, today), sort, descending)
+        query = apply_filters(session, query, filters, today, context)
+        query = apply_sort(query, sort, descending)
         rows = session.execute(query).all()
     levels = {level.value: level for level in HazardLevel}
     statuses = {status.value: status for status in HazardStatus}
     result = []
     for serial, row in enumerate(rows, start=1):
-        # By position, in LedgerRow's order: named access on 27 columns of thousands of rows
+        # By position, in LedgerRow's order: named access on 31 columns of thousands of rows
         # took half the time of the whole call.
         values = list(row)
         values[_LEVEL] = levels[values[_LEVEL]]
         status = values[_STATUS] = statuses[values[_STATUS]]
         days = overdue_days(status, values[_DEADLINE], today)
-        result.append(LedgerRow(serial, *values, days))
+        result.append(LedgerRow(serial, *values[:_DAYS], days, *values[_DAYS:]))
     return result
 
 
@@ -230,6 +263,12 @@ def describe_filter(filters: HazardFilter) -> str:
         parts.append("逾期")
     if filters.due_within is not None:
         parts.append(f"临期（{filters.due_within} 天内到期）")
+    if filters.supervised:
+        parts.append("挂牌督办中")
+    if filters.closure_exceeded:
+        parts.append("超过闭环时限")
+    if filters.verification_overdue:
+        parts.append("复查超时")
     if filters.status is not None:
         parts.append(f"状态：{filters.status.label}")
     if filters.level is not None:

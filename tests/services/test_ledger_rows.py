@@ -18,6 +18,13 @@ from hazard_ledger.services.ledger_rows import (
     ledger_rows,
 )
 from hazard_ledger.services.notices import issue_notice, serve_notice, void_notice
+from hazard_ledger.services.supervision import (
+    apply_acceptance,
+    decide_acceptance,
+    delist,
+    list_hazard,
+    register_plan,
+)
 from hazard_ledger.services.units import UnitInput, edit_unit
 
 D = dt.date
@@ -93,12 +100,16 @@ def test_every_column_of_a_closed_hazard(ledger: Ledger) -> None:
         "复查结论": "合格",
         "状态": "已闭环",
         "逾期天数": "0",
+        "是否挂牌督办": "否",
+        "挂牌级别": "",
+        "挂牌文号": "",
+        "销号日期": "",
     }
     assert row.funds_yuan == Decimal("1200.50") and row.status is HazardStatus.VERIFIED
 
 
 def test_the_columns_follow_the_county_sheet() -> None:
-    # DOMAIN's ledger columns in order, less those that come with 挂牌督办 (issue 5) and 备注.
+    # DOMAIN's ledger columns in order, less 备注 (no field holds it yet).
     assert [column.header for column in LEDGER_COLUMNS] == [
         "序号",
         "隐患编号",
@@ -128,7 +139,46 @@ def test_the_columns_follow_the_county_sheet() -> None:
         "复查结论",
         "状态",
         "逾期天数",
+        "是否挂牌督办",
+        "挂牌级别",
+        "挂牌文号",
+        "销号日期",
     ]
+
+
+def test_the_supervision_columns_of_a_listed_and_a_delisted_hazard(ledger: Ledger) -> None:
+    listed, delisted = (record(ledger, t, level=HazardLevel.MAJOR) for t in ("甲", "乙"))
+    for code, doc_no in ((listed, "泰安委〔2026〕8号"), (delisted, "温安委〔2026〕3号")):
+        list_hazard(
+            ledger,
+            code,
+            level="县级" if code == listed else "市级",
+            authority="泰顺县安委会",
+            doc_no=doc_no,
+            listed_on=D(2026, 11, 3),
+            deadline=D(2027, 1, 31),
+        )
+    register_plan(
+        ledger,
+        delisted,
+        responsibility="张国强",
+        measures="加装报警装置",
+        funds_fen=100,
+        deadline=D(2026, 12, 31),
+        contingency="停用喷漆房",
+    )
+    apply_acceptance(ledger, delisted, on=D(2026, 11, 10))
+    decide_acceptance(ledger, delisted, passed=True, by="县应急管理局", on=D(2026, 11, 12))
+    delist(ledger, delisted, on=D(2026, 11, 13))
+    rows = {row.code: row for row in ledger_rows(ledger, ALL)}
+
+    def columns(code: str) -> list[str]:
+        return [cell_text(c.value(rows[code])) for c in LEDGER_COLUMNS[-4:]]
+
+    assert columns(listed) == ["是", "县级", "泰安委〔2026〕8号", ""]
+    assert columns(delisted) == ["是", "市级", "温安委〔2026〕3号", "2026-11-13"]
+    assert rows[listed].listed and not rows[delisted].listed
+    assert [r.code for r in ledger_rows(ledger, HazardFilter(supervised=True))] == [listed]
 
 
 def test_the_notice_number_is_the_latest_valid_one(ledger: Ledger) -> None:
@@ -177,6 +227,9 @@ def test_filters_and_sorting_are_those_of_the_ledger_list(ledger: Ledger) -> Non
         HazardFilter(status=HazardStatus.ASSIGNED),
         HazardFilter(village="罗阳村"),
         HazardFilter(unit="鑫源五金厂", search="灭火器"),
+        HazardFilter(supervised=True),
+        HazardFilter(closure_exceeded=True),
+        HazardFilter(verification_overdue=True),
     ):
         for sort, descending in (("found_on", False), ("deadline", True), ("overdue_days", True)):
             expected = [
@@ -187,6 +240,12 @@ def test_filters_and_sorting_are_those_of_the_ledger_list(ledger: Ledger) -> Non
             assert [r.serial for r in rows] == list(range(1, len(rows) + 1))
     (overdue,) = ledger_rows(ledger, HazardFilter(overdue=True))
     assert (overdue.code, overdue.overdue_days) == (late, 8)
+    # 30 days to close (the default 3030 profile): one found 10-01 is past it on 11-18, those
+    # found in November are not.
+    old = record(ledger, "消防通道堵塞", found_on=D(2026, 10, 1))
+    exceeded = HazardFilter(closure_exceeded=True)
+    assert [r.code for r in ledger_rows(ledger, exceeded)] == [old]
+    assert [r.code for r in list_hazards(ledger, exceeded)] == [old]
 
 
 def test_a_constant_number_of_queries_however_many_rows(ledger: Ledger) -> None:
@@ -226,6 +285,10 @@ def test_a_constant_number_of_queries_however_many_rows(ledger: Ledger) -> None:
         (
             HazardFilter(level=HazardLevel.MAJOR, due_within=3),
             "筛选：临期（3 天内到期）；等级：重大",
+        ),
+        (
+            HazardFilter(supervised=True, closure_exceeded=True, verification_overdue=True),
+            "筛选：挂牌督办中；超过闭环时限；复查超时",
         ),
     ],
 )

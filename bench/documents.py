@@ -32,10 +32,12 @@ RAW_LEDGER = """
 SELECT h.code, u.name, u.credit_code, u.village, u.address, h.location, h.industry, h.category,
   h.description, h.basis, h.level, h.source, h.found_on, h.inspector, h.responsible,
   h.responsible_phone, h.requirement, h.deadline, n.number, n.served_on, h.measures,
-  h.funds_fen, h.rectified_on, h.verified_by, h.verified_on, h.verification_result, h.status
+  h.funds_fen, h.rectified_on, h.verified_by, h.verified_on, h.verification_result, h.status,
+  p.status, p.level, p.doc_no, p.delisted_on
 FROM hazards h
 JOIN units u ON u.uuid = h.unit_uuid
 JOIN stations s ON s.uuid = h.station_uuid
+LEFT JOIN supervisions p ON p.hazard_uuid = h.uuid
 LEFT JOIN (
   SELECT i.hazard_uuid, o.number, o.served_on, row_number() OVER (
     PARTITION BY i.hazard_uuid ORDER BY o.issued_on DESC, o.id DESC) AS rank

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Station, Unit
 from hazard_ledger.domain.enums import HazardStatus
@@ -338,28 +338,63 @@ def get_notice(ledger: Ledger, number: str) -> NoticeView:
 
 
 def list_notices(ledger: Ledger, search: str = "") -> list[NoticeView]:
-    """Notices newest first; ``search`` matches a part of the number or the unit's name."""
+    """Notices newest first; ``search`` matches a part of the number or the unit's name (as it
+    is now, or as the notice printed it)."""
     query = select(Notice).join(Unit, Unit.uuid == Notice.unit_uuid)
     text = search.strip()
     if text:
-        query = query.where(Notice.number.contains(text) | Unit.name.contains(text))
+        query = query.where(
+            Notice.number.contains(text)
+            | Unit.name.contains(text)
+            | Notice.unit_name.contains(text)
+        )
+    query = query.options(selectinload(Notice.items))
     with ledger.read() as session:
         local_station(session)
-        notices = session.scalars(query.order_by(Notice.issued_on.desc(), Notice.id.desc()))
-        return [notice_view(session, notice) for notice in notices]
+        notices = session.scalars(query.order_by(Notice.issued_on.desc(), Notice.id.desc())).all()
+        return _views(session, notices)
 
 
 def notice_view(session: Session, notice: Notice) -> NoticeView:
-    unit = (
-        notice.unit_name
-        or session.scalars(select(Unit.name).where(Unit.uuid == notice.unit_uuid)).one()
-    )
-    hazards = {
-        h.uuid: h
-        for h in session.scalars(
-            select(Hazard).where(Hazard.uuid.in_([i.hazard_uuid for i in notice.items]))
+    return _views(session, [notice])[0]
+
+
+def _views(session: Session, notices: Sequence[Notice]) -> list[NoticeView]:
+    """The views of ``notices`` with a constant number of queries (units, hazards, originals)."""
+    unit_names = _by_uuid(session, Unit.uuid, Unit.name, {n.unit_uuid for n in notices})
+    hazard_uuids = {item.hazard_uuid for n in notices for item in n.items}
+    hazards: dict[str, Hazard] = {}
+    for chunk in _chunks(sorted(hazard_uuids)):
+        hazards.update(
+            (h.uuid, h) for h in session.scalars(select(Hazard).where(Hazard.uuid.in_(chunk)))
         )
-    }
+    originals = {n.uuid: n for n in notices}
+    missing = {n.refers_to_uuid for n in notices if n.refers_to_uuid} - set(originals)
+    for chunk in _chunks(sorted(missing)):
+        originals.update(
+            (o.uuid, o) for o in session.scalars(select(Notice).where(Notice.uuid.in_(chunk)))
+        )
+    return [_view(n, unit_names, hazards, originals) for n in notices]
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+def _by_uuid(session: Session, key, value, uuids: set[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(uuids)):
+        found.update(session.execute(select(key, value).where(key.in_(chunk))).all())
+    return found
+
+
+def _view(
+    notice: Notice,
+    unit_names: dict[str, str],
+    hazards: dict[str, Hazard],
+    originals: dict[str, Notice],
+) -> NoticeView:
+    unit = notice.unit_name or unit_names[notice.unit_uuid]
 
     def kept(item: NoticeItem, name: str) -> str:
         value = getattr(item, name)  # NULL on notices issued before schema 0003
@@ -377,11 +412,7 @@ def notice_view(session: Session, notice: Notice) -> NoticeView:
         )
         for i in notice.items
     )
-    original = (
-        session.scalars(select(Notice).where(Notice.uuid == notice.refers_to_uuid)).first()
-        if notice.refers_to_uuid
-        else None
-    )
+    original = originals.get(notice.refers_to_uuid) if notice.refers_to_uuid else None
     return NoticeView(
         uuid=notice.uuid,
         number=notice.number,

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from hazard_ledger.db.models import Event
 from hazard_ledger.domain.enums import HazardStatus
@@ -256,3 +256,27 @@ def test_a_second_review_answers_the_failed_items_of_the_first(ledger: Ledger) -
     with pytest.raises(WorkflowError, match="全部复查合格"):
         review_notice(ledger, number)
     assert check_ledger(ledger).ok
+
+
+def test_listing_notices_takes_a_constant_number_of_queries(ledger: Ledger) -> None:
+    def statements() -> int:
+        seen: list[object] = []
+
+        def count(*args: object) -> None:
+            seen.append(args)
+
+        event.listen(ledger.engine, "before_cursor_execute", count)
+        try:
+            list_notices(ledger)
+        finally:
+            event.remove(ledger.engine, "before_cursor_execute", count)
+        return len(seen)
+
+    def notices(n: int) -> None:
+        for _ in range(n):
+            issue_notice(ledger, unit="鑫源五金厂", codes=[record(ledger)], deadline=D(2026, 12, 1))
+
+    notices(2)
+    few = statements()
+    notices(12)
+    assert len(list_notices(ledger)) == 14 and statements() == few

@@ -17,7 +17,7 @@ DAY = dt.timedelta(days=1)
 MAX_DAYS = 3650
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: a cache key for due dates
 class WorkingCalendar:
     """Which days are working days.
 

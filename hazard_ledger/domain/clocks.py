@@ -12,6 +12,7 @@ is taken as found at 00:00 of that day.
 """
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -54,6 +55,9 @@ class Limit:
 
     def due(self, start: dt.datetime, calendar: WorkingCalendar) -> dt.datetime:
         """The last moment that still meets the limit, counted from ``start``."""
+        return _due(self, start, calendar)
+
+    def _compute_due(self, start: dt.datetime, calendar: WorkingCalendar) -> dt.datetime:
         if self.unit is LimitUnit.MINUTES:
             return start + dt.timedelta(minutes=self.amount)
         if self.unit is LimitUnit.DAYS:
@@ -61,6 +65,12 @@ class Limit:
         else:
             day = calendar.add_working_days(start.date(), self.amount)
         return dt.datetime.combine(day, END_OF_DAY)
+
+
+@functools.lru_cache(maxsize=65536)
+def _due(limit: Limit, start: dt.datetime, calendar: WorkingCalendar) -> dt.datetime:
+    # A ledger's hazards share few discovery dates: a list derives each due date once.
+    return limit._compute_due(start, calendar)
 
 
 @dataclass(frozen=True, slots=True)

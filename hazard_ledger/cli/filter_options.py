@@ -28,10 +28,14 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--supervised", action="store_true", help="只列挂牌督办中（未销号）的")
     parser.add_argument(
-        "--closure-exceeded", action="store_true", help="只列超过闭环时限仍未闭环的（3030）"
+        "--closure-exceeded",
+        action="store_true",
+        help="闭环超期：只列超过闭环时限仍未闭环的（3030）",
     )
     parser.add_argument(
-        "--verification-overdue", action="store_true", help="只列整改完成后超过复查时限未复查的"
+        "--verification-overdue",
+        action="store_true",
+        help="复查超期：只列整改完成后超过复查时限仍未复查的",
     )
 
 

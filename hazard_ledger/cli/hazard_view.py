@@ -37,16 +37,16 @@ def clock_lines(d: HazardDetail) -> list[tuple[str, str]]:
     if c.closure_due is not None:
         text = f"应于 {c.closure_due} 前闭环"
         if d.status is HazardStatus.VERIFIED:
-            text += f"；已于 {d.verified_on} 闭环" + ("，超时" if c.closure_exceeded else "，按时")
+            text += f"；已于 {d.verified_on} 闭环" + ("，超期" if c.closure_exceeded else "，按时")
         elif c.closure_days_left is not None and c.closure_days_left < 0:
-            text += f"，已超时 {-c.closure_days_left} 天"
+            text += f"，已超期 {-c.closure_days_left} 天"
         elif c.closure_exceeded:
-            text += "，已超时"
+            text += "，已超期"
         elif c.closure_days_left is not None:
             text += f"，还剩 {c.closure_days_left} 天"
         lines.append(("闭环", text))
     if c.verification_due is not None:
-        text = f"应于 {c.verification_due} 前复查" + ("，已超时" if c.verification_overdue else "")
+        text = f"应于 {c.verification_due} 前复查" + ("，已超期" if c.verification_overdue else "")
         lines.append(("复查", text))
     if c.overdue_days:
         lines.append(("整改期限", f"已逾期 {c.overdue_days} 天（期限 {d.deadline}）"))

@@ -266,9 +266,9 @@ def describe_filter(filters: HazardFilter) -> str:
     if filters.supervised:
         parts.append("挂牌督办中")
     if filters.closure_exceeded:
-        parts.append("超过闭环时限")
+        parts.append("闭环超期")
     if filters.verification_overdue:
-        parts.append("复查超时")
+        parts.append("复查超期")
     if filters.status is not None:
         parts.append(f"状态：{filters.status.label}")
     if filters.level is not None:

@@ -169,8 +169,10 @@ def test_the_clock_filters_of_the_list_and_the_printed_ledger(cli: Cli, tmp_path
     assert codes("--due-soon") == [soon, later]
     assert codes("--closure-exceeded") == [old]  # found 60 days ago, 30 days to close
     assert codes("--verification-overdue") == [fixed]
+    assert f"应于 {days_ago(30)} 前闭环，已超期 30 天" in cli.run("hazard", "show", old).stdout
+    assert "前复查，已超期" in cli.run("hazard", "show", fixed).stdout
     assert "不能与" in cli.refused("hazard", "list", "--due-soon", "--due-within", "3")
 
     pdf = tmp_path / "超时台账.pdf"
     printed = cli.json("report", "ledger", "--closure-exceeded", "-o", str(pdf))
-    assert (printed["selection"], printed["count"]) == ("筛选：超过闭环时限", 1)
+    assert (printed["selection"], printed["count"]) == ("筛选：闭环超期", 1)

@@ -288,7 +288,7 @@ def test_a_constant_number_of_queries_however_many_rows(ledger: Ledger) -> None:
         ),
         (
             HazardFilter(supervised=True, closure_exceeded=True, verification_overdue=True),
-            "筛选：挂牌督办中；超过闭环时限；复查超时",
+            "筛选：挂牌督办中；闭环超期；复查超期",
         ),
     ],
 )

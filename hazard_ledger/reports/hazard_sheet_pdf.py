@@ -15,7 +15,11 @@ from hazard_ledger.domain.enums import PhotoKind
 from hazard_ledger.reports import document as doc
 from hazard_ledger.reports.fonts import FontChoice, resolve_fonts
 from hazard_ledger.services.dto import EventView, HazardDetail, PhotoView, StationView
-from hazard_ledger.services.hazard_labels import detail_fields
+from hazard_ledger.services.hazard_labels import (
+    detail_fields,
+    pending_extension,
+    supervision_fields,
+)
 
 TITLE = "隐患档案"
 PHOTO_WIDTH = doc.TEXT_WIDTH / 2 - 6 * mm
@@ -29,8 +33,14 @@ SECTIONS = {
 
 
 def sheet_fields(hazard: HazardDetail) -> list[tuple[str, str]]:
-    """The labelled fields the sheet prints (the same list as `hazard show`)."""
-    return [("隐患编号", hazard.code), *detail_fields(hazard)]
+    """The labelled fields the sheet prints (those of `hazard show`), with a pending 延期 and
+    a listed hazard's 挂牌督办."""
+    return [
+        ("隐患编号", hazard.code),
+        *detail_fields(hazard),
+        *pending_extension(hazard),
+        *supervision_fields(hazard),
+    ]
 
 
 def write_hazard_sheet_pdf(

@@ -24,7 +24,7 @@ def _open_hazard(session, code: str, action: Action) -> Hazard:  # type: ignore[
     listed = session.scalar(select(Supervision.id).where(Supervision.hazard_uuid == hazard.uuid))
     if listed is not None:
         raise WorkflowError(
-            f"隐患 {hazard.code} 已挂牌督办，延期须经挂牌单位同意（用“挂牌督办 → 延期”登记）。"
+            f"隐患 {hazard.code} 已挂牌督办，延期须经挂牌单位同意，请按挂牌督办的延期登记。"
         )
     return hazard
 

@@ -38,3 +38,45 @@ def detail_fields(d: HazardDetail) -> list[tuple[str, str]]:
         ("作废原因", d.void_reason),
     ]
     return [(label, str(value)) for label, value in pairs if value not in (None, "")]
+
+
+def pending_extension(d: HazardDetail) -> list[tuple[str, str]]:
+    """A 延期 request waiting for a decision, labelled (none when there is none)."""
+    if d.extension_to is None:
+        return []
+    return [
+        (
+            "延期申请（待审批）",
+            f"申请延至 {d.extension_to}（{d.extension_requested_on} 提出），"
+            f"理由：{d.extension_reason}",
+        )
+    ]
+
+
+def supervision_fields(d: HazardDetail) -> list[tuple[str, str]]:
+    """A listed hazard's 挂牌督办 (listing, 五落实 plan, acceptance, delisting), labelled."""
+    s = d.supervision
+    if s is None:
+        return []
+    accepted = ""
+    if s.acceptance_result:
+        accepted = f"{RESULTS.get(s.acceptance_result, '')}（{s.accepted_by}，{s.accepted_on}）"
+    pairs = [
+        ("挂牌督办", f"{s.level}挂牌，{s.status.label}"),
+        ("挂牌单位", s.authority),
+        ("督办单位", s.supervisor),
+        ("挂牌文号", s.doc_no),
+        ("挂牌日期", s.listed_on),
+        ("督办期限", s.deadline),
+        ("五落实·责任", s.plan_responsibility),
+        ("五落实·措施", s.plan_measures),
+        ("五落实·资金(元)", format_yuan(s.plan_funds_fen)),
+        ("五落实·时限", s.plan_deadline),
+        ("五落实·预案", s.plan_contingency),
+        ("整改进展", "；".join(f"{p.on} {p.note}" for p in s.progress)),
+        ("申请验收日期", s.applied_on),
+        ("验收", accepted),
+        ("验收意见", s.acceptance_opinion),
+        ("销号日期", s.delisted_on),
+    ]
+    return [(label, str(value)) for label, value in pairs if value not in (None, "")]

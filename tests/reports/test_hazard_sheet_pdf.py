@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hazard_ledger.domain.enums import PhotoKind
+from hazard_ledger.domain.enums import HazardLevel, PhotoKind
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.reports.hazard_sheet_pdf import PHOTO_HEIGHT, PHOTO_WIDTH, write_hazard_sheet_pdf
 from hazard_ledger.services import hazards
 from hazard_ledger.services.dto import HazardDetail, StationView
+from hazard_ledger.services.extensions import request_extension
 from hazard_ledger.services.hazard_queries import show_hazard
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.services.supervision import list_hazard, register_plan, report_progress
 from tests.conftest import make_photo
 from tests.reports.pdf_text import text_of
 
@@ -171,3 +173,49 @@ def test_a_character_the_font_lacks_stops_the_sheet(ledger: Ledger, tmp_path: Pa
     with pytest.raises(ValidationError, match="缺少这些字：𪚥"):
         write_hazard_sheet_pdf(show_hazard(ledger, code), station_of(ledger), pdf)
     assert not pdf.exists()
+
+
+def test_a_listed_hazard_sheet_shows_its_supervision_and_a_pending_extension(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    major = hazards.record_hazard(
+        ledger,
+        hazards.NewHazard(
+            unit="鑫源五金厂",
+            description="喷漆房无可燃气体报警",
+            level=HazardLevel.MAJOR,
+            found_on=dt.date(2026, 11, 2),
+        ),
+    )
+    list_hazard(
+        ledger,
+        major,
+        level="县级",
+        authority="泰顺县安委会",
+        doc_no="泰安委〔2026〕8号",
+        listed_on=dt.date(2026, 11, 3),
+        deadline=dt.date(2027, 1, 31),
+    )
+    register_plan(
+        ledger,
+        major,
+        responsibility="张国强",
+        measures="加装报警装置",
+        funds_fen=1_200_000,
+        deadline=dt.date(2026, 12, 31),
+        contingency="暂停喷漆作业",
+    )
+    report_progress(ledger, major, note="设备已采购", on=dt.date(2026, 11, 10))
+    pdf = tmp_path / "listed.pdf"
+    write_hazard_sheet_pdf(show_hazard(ledger, major), station_of(ledger), pdf)
+    text = text_of(pdf)
+    for expected in ("挂牌督办", "县级挂牌", "泰安委〔2026〕8号", "五落实·资金(元)", "12000.00"):
+        assert expected in text, expected
+    assert "2026-11-10设备已采购" in text
+    general = hazards.record_hazard(
+        ledger, hazards.NewHazard(unit="鑫源五金厂", description="灭火器过期")
+    )
+    hazards.assign_hazard(ledger, general, responsible="张国强", deadline=dt.date(2026, 11, 25))
+    request_extension(ledger, general, to=dt.date(2026, 12, 5), reason="等待配件")
+    write_hazard_sheet_pdf(show_hazard(ledger, general), station_of(ledger), pdf)
+    assert "延期申请（待审批）" in text_of(pdf) and "等待配件" in text_of(pdf)

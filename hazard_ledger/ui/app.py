@@ -4,7 +4,7 @@ first-run dialog when the ledger has no station, then the main window."""
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hazard_ledger import paths
@@ -81,4 +81,6 @@ def run_gui(data_dir: str | None = None, operator: str | None = None) -> int:
         return 0
     window = MainWindow(shown)
     window.show()
+    # Once the window is up: today's reminders, queried in the background.
+    QTimer.singleShot(0, window.reminders.start)
     return app.exec()

@@ -1,4 +1,5 @@
-"""The filter bar above the ledger: status, level, 行业领域, 村, overdue, due soon, text search."""
+"""The filter bar above the ledger: status, level, 行业领域, 村, overdue, due soon, 挂牌督办,
+the 3030 clocks (闭环超期, 复查超期), text search."""
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
@@ -28,6 +29,12 @@ class FilterBar(QWidget):
         self.village = QComboBox()
         self.overdue = QCheckBox("逾期")
         self.due_soon = QCheckBox(f"临期（{due_soon_days} 天内）")
+        self.supervised = QCheckBox("督办")
+        self.supervised.setToolTip("挂牌督办中（已挂牌、尚未销号）的重大事故隐患")
+        self.closure_exceeded = QCheckBox("闭环超期")
+        self.closure_exceeded.setToolTip("尚未闭环、已超过闭环时限（3030）的隐患")
+        self.verification_overdue = QCheckBox("复查超期")
+        self.verification_overdue.setToolTip("已报整改完成、超过复查时限仍未复查的隐患")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -39,8 +46,8 @@ class FilterBar(QWidget):
         ):
             box.setToolTip(label)
             layout.addWidget(box, 1)
-        layout.addWidget(self.overdue)
-        layout.addWidget(self.due_soon)
+        for box in self.checks():
+            layout.addWidget(box)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)  # wait for a pause in typing before querying
@@ -48,9 +55,18 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._timer.start)
         for box in (self.status, self.level, self.industry, self.village):
             box.currentIndexChanged.connect(self.emit)
-        self.overdue.toggled.connect(self.emit)
-        self.due_soon.toggled.connect(self.emit)
+        for check in self.checks():
+            check.toggled.connect(self.emit)
         self.set_choices([], [])
+
+    def checks(self) -> tuple[QCheckBox, ...]:
+        return (
+            self.overdue,
+            self.due_soon,
+            self.supervised,
+            self.closure_exceeded,
+            self.verification_overdue,
+        )
 
     def set_choices(self, industries: list[str], villages: list[str]) -> None:
         for box, values, label in (
@@ -75,6 +91,9 @@ class FilterBar(QWidget):
             search=self.search.text(),
             overdue=self.overdue.isChecked(),
             due_within=self.due_soon_days if self.due_soon.isChecked() else None,
+            supervised=self.supervised.isChecked(),
+            closure_exceeded=self.closure_exceeded.isChecked(),
+            verification_overdue=self.verification_overdue.isChecked(),
         )
 
     def cancel_pending(self) -> None:

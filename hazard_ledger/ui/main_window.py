@@ -3,20 +3,17 @@
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hazard_ledger.domain.enums import HazardStatus
-from hazard_ledger.domain.workflow import Action
 from hazard_ledger.paths import log_file
 from hazard_ledger.services import maintenance
 from hazard_ledger.services.dto import HazardRow
@@ -28,25 +25,20 @@ from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
 from hazard_ledger.ui.dialogs.issue_notice import issue_from_selection
 from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog
 from hazard_ledger.ui.dialogs.settings import SettingsDialog
-from hazard_ledger.ui.dialogs.steps import AssignDialog, RectifyDialog, VerifyDialog, VoidDialog
 from hazard_ledger.ui.documents import preview_notice
 from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.filter_bar import FilterBar
 from hazard_ledger.ui.hazard_detail import HazardDetailView, PhotoDialog
+from hazard_ledger.ui.hazard_steps import SUPERVISION, offers, step_dialog
+from hazard_ledger.ui.ledger_view import HEADER_STATE_KEY, LedgerTableView
 from hazard_ledger.ui.models.hazard_table import HazardTableModel
 from hazard_ledger.ui.notices_tab import NoticesTab
 from hazard_ledger.ui.overview_tab import OverviewTab
+from hazard_ledger.ui.reminders import ReminderLauncher
+from hazard_ledger.ui.supervision_menu import supervision_button, supervision_tip
+from hazard_ledger.ui.supervision_tab import SupervisionTab
 from hazard_ledger.ui.units_tab import UnitsTab
 from hazard_ledger.ui.worker import run_with_progress
-
-COLUMN_WIDTHS = (108, 170, 72, 250, 44, 56, 88, 88, 66, 64)
-# Which dialog each workflow action opens.
-STEP_DIALOGS = {
-    Action.ASSIGN: AssignDialog,
-    Action.RECTIFY: RectifyDialog,
-    Action.VERIFY_PASS: VerifyDialog,
-    Action.VOID: VoidDialog,
-}
 
 
 class MainWindow(QMainWindow):
@@ -56,23 +48,11 @@ class MainWindow(QMainWindow):
         self.preferences = load_preferences(ledger)
         self.filter_bar = FilterBar(self.preferences.due_soon_days)
         self.model = HazardTableModel(ledger, self.preferences.due_soon_days)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Several rows may be selected (for a notice); the detail pane shows the current one.
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
+        self.table = LedgerTableView(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.detail.setFocus())
-        self.detail = HazardDetailView()
+        self.detail = HazardDetailView(ledger.today, self.preferences.due_soon_days)
         self.detail.photo_requested.connect(lambda path: PhotoDialog(self, path).exec())
         self.counts = QLabel()
         self.counts.setObjectName("status_counts")
@@ -95,17 +75,25 @@ class MainWindow(QMainWindow):
         self.units_tab.units_changed.connect(self.refresh)
         self.overview_tab = OverviewTab(ledger, self.preferences.due_soon_days)
         self.overview_tab.open_hazard.connect(self.open_hazard)
+        self.supervision_tab = SupervisionTab(ledger, self.preferences.due_soon_days)
+        self.supervision_tab.open_hazard.connect(self.open_hazard)
+        self.supervision_tab.photo_requested.connect(lambda p: PhotoDialog(self, p).exec())
+        self.supervision_tab.hazards_changed.connect(self._ledger_changed_elsewhere)
         self.notices_tab = NoticesTab(ledger)
         self.notices_tab.hazards_changed.connect(self._ledger_changed_elsewhere)
         self.ledger_stale = False
         self.last_preview: PdfPreviewDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(ledger_page, "隐患台账")
+        self.tabs.addTab(self.supervision_tab, "挂牌督办")
         self.tabs.addTab(self.notices_tab, "文书")
         self.tabs.addTab(self.units_tab, "单位")
         self.tabs.addTab(self.overview_tab, "总览")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self.reminders = ReminderLauncher(
+            self, ledger, self.preferences.due_soon_days, self.open_hazard
+        )
         self._make_actions()
         self.filter_bar.changed.connect(self._filters_changed)
         self._show_station()
@@ -121,17 +109,29 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, slot in (
             ("new", "新建隐患", QKeySequence.StandardKey.New, self.new_hazard),
-            ("assign", "交办", None, lambda: self.step(Action.ASSIGN)),
-            ("rectify", "整改完成", None, lambda: self.step(Action.RECTIFY)),
-            ("verify", "复查", None, lambda: self.step(Action.VERIFY_PASS)),
+            ("assign", "交办", None, lambda: self.step("assign")),
+            ("rectify", "整改完成", None, lambda: self.step("rectify")),
+            ("verify", "复查", None, lambda: self.step("verify")),
+            ("extension_request", "申请延期", None, lambda: self.step("extension_request")),
+            ("extension_decide", "审批延期", None, lambda: self.step("extension_decide")),
             ("edit", "修改", None, self.edit_hazard),
-            ("void", "作废", None, lambda: self.step(Action.VOID)),
+            ("void", "作废", None, lambda: self.step("void")),
+            ("supervision", "挂牌督办", None, None),
             ("notice", "下发通知书", None, self.issue_notice),
             ("refresh", "刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
+            ("reminders", "提醒", None, lambda: self.reminders.start(force=True)),
             ("search", "搜索", QKeySequence.StandardKey.Find, self.focus_search),
             ("backup", "备份", None, self.backup),
             ("settings", "设置", None, self.open_settings),
         ):
+            if slot is None:
+                self.supervision_button = supervision_button(self, self.actions_by_name)
+                for step in SUPERVISION:
+                    self.actions_by_name[step].triggered.connect(
+                        lambda _c=False, s=step: self.step(s)
+                    )
+                bar.addWidget(self.supervision_button)
+                continue
             action = QAction(text, self)
             if shortcut is not None:
                 action.setShortcut(shortcut)
@@ -158,16 +158,14 @@ class MainWindow(QMainWindow):
         return [hazard for i in rows if (hazard := self.model.row_at(i)) is not None]
 
     def _update_actions(self) -> None:
-        detail = self.detail.detail
-        allowed = set(detail.allowed_actions) if detail else set()
-        for name, action in (
-            ("assign", Action.ASSIGN),
-            ("rectify", Action.RECTIFY),
-            ("verify", Action.VERIFY_PASS),
-            ("void", Action.VOID),
-            ("edit", Action.EDIT),
-        ):
-            self.actions_by_name[name].setEnabled(action.value in allowed)
+        for name, offer in offers(self.detail.detail).items():
+            action = self.actions_by_name[name]
+            action.setEnabled(offer.enabled)
+            action.setToolTip(offer.why_not or action.text().rstrip("…"))
+        self.supervision_button.setEnabled(self.detail.detail is not None)
+        self.supervision_button.setToolTip(
+            supervision_tip(self.detail.detail, self.actions_by_name)
+        )
         self.actions_by_name["notice"].setEnabled(bool(self.selected_rows()))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -191,16 +189,11 @@ class MainWindow(QMainWindow):
         if self.detail.detail and HazardDialog(self, self.ledger, self.detail.detail).exec():
             self._after_change(self.detail.detail.code)
 
-    def step(self, action: Action) -> None:
+    def step(self, name: str) -> None:
+        """Open the dialog of step ``name`` for the shown hazard (if the step is offered)."""
         detail = self.detail.detail
-        if detail is None or action.value not in detail.allowed_actions:
-            return
-        dialog_type = STEP_DIALOGS[action]
-        if dialog_type is VerifyDialog:
-            dialog = VerifyDialog(self, self.ledger, detail, inspector=self.ledger.operator)
-        else:
-            dialog = dialog_type(self, self.ledger, detail)
-        if dialog.exec():
+        dialog = step_dialog(name, self, self.ledger, detail) if detail else None
+        if dialog is not None and detail is not None and dialog.exec():
             self._after_change(detail.code)
 
     def issue_notice(self) -> None:
@@ -277,6 +270,8 @@ class MainWindow(QMainWindow):
             self.overview_tab.refresh()
         elif page is self.notices_tab:
             self.notices_tab.refresh()
+        elif page is self.supervision_tab:
+            self.supervision_tab.refresh()
         elif self.ledger_stale:
             self.refresh()
 
@@ -314,9 +309,9 @@ class MainWindow(QMainWindow):
             ("geometry", self.restoreGeometry),
             ("state", self.restoreState),
             ("splitter", self.splitter.restoreState),
-            ("columns", self.table.horizontalHeader().restoreState),
+            (HEADER_STATE_KEY, self.table.horizontalHeader().restoreState),
         ):
-            value = settings.value(f"main/{key}")
+            value = settings.value(key if "/" in key else f"main/{key}")
             if isinstance(value, QByteArray):
                 restore(value)
 
@@ -326,5 +321,5 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.setValue("main/splitter", self.splitter.saveState())
-        settings.setValue("main/columns", self.table.horizontalHeader().saveState())
+        settings.setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
         super().closeEvent(event)

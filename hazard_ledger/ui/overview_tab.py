@@ -1,4 +1,5 @@
-"""总览: counts by status and level, 整改率, a chart by 行业领域, overdue and due-soon lists."""
+"""总览: counts by status and level, 整改率, the 3030 clock figures with the profile they follow,
+a chart by 行业领域, overdue and due-soon lists (listed hazards with their 督 badge)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,15 @@ from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.overview import overview
 from hazard_ledger.ui.chart import IndustryChart
+from hazard_ledger.ui.models.hazard_table import supervision_badge
+
+CLOCK_TILES = (
+    ("挂牌督办", "挂牌督办中（已挂牌、尚未销号）的重大事故隐患"),
+    ("闭环超期", "尚未闭环、已超过闭环时限的隐患"),
+    ("复查超期", "已报整改完成、超过复查时限仍未复查的隐患"),
+    ("响应超时", "待交办、已超过响应时限的隐患"),
+)
+TILE_STYLE = "font-size: 20pt; font-weight: bold; color: %s;"
 
 
 class OverviewTab(QWidget):
@@ -37,6 +47,21 @@ class OverviewTab(QWidget):
             QVBoxLayout(box).addWidget(value)
             tiles.addWidget(box, 0, i)
             self.tiles[name] = value
+        for i, (name, tip) in enumerate(CLOCK_TILES):
+            box = QGroupBox(name)
+            box.setToolTip(tip)
+            value = QLabel("0")
+            value.setObjectName(f"tile_{name}")
+            QVBoxLayout(box).addWidget(value)
+            tiles.addWidget(box, 1, i)
+            self.tiles[name] = value
+        self.profile = QLabel()
+        self.profile.setObjectName("profile_summary")
+        self.profile.setWordWrap(True)
+        self.profile.setStyleSheet("color: #475467;")
+        profile_box = QGroupBox("闭环管控时限")
+        QVBoxLayout(profile_box).addWidget(self.profile)
+        tiles.addWidget(profile_box, 1, len(CLOCK_TILES), 1, len(names) - len(CLOCK_TILES))
         self.chart = IndustryChart()
         chart_box = QGroupBox("各行业领域隐患（不含作废）")
         QVBoxLayout(chart_box).addWidget(self.chart)
@@ -79,11 +104,17 @@ class OverviewTab(QWidget):
             self.tiles[status.label].setText(str(figures.by_status[status]))
         self.tiles["重大隐患"].setText(str(figures.by_level[HazardLevel.MAJOR]))
         self.tiles["整改率"].setText(f"{figures.rectification_rate:.1%}")
-        self.tiles["逾期"].setText(str(len(figures.overdue)))
-        self.tiles["逾期"].setStyleSheet(
-            "font-size: 20pt; font-weight: bold; color: %s;"
-            % ("#d92d20" if figures.overdue else "#101828")
-        )
+        alarming = {
+            "逾期": len(figures.overdue),
+            "挂牌督办": figures.supervised,
+            "闭环超期": figures.closure_exceeded,
+            "复查超期": figures.verification_overdue,
+            "响应超时": figures.response_late,
+        }
+        for name, count in alarming.items():
+            self.tiles[name].setText(str(count))
+            self.tiles[name].setStyleSheet(TILE_STYLE % ("#d92d20" if count else "#101828"))
+        self.profile.setText(f"各时限按 {figures.profile}")
         self.rate_note.setText(
             f"整改率 = 已闭环 {figures.closed} ÷ 发现 {figures.found}（发现数不含已作废的隐患）"
         )
@@ -104,4 +135,8 @@ class OverviewTab(QWidget):
             ]
             for j, value in enumerate(values):
                 table.setItem(i, j, QTableWidgetItem(value))
+            if row.listed:
+                code = table.item(i, 0)
+                code.setIcon(supervision_badge())
+                code.setToolTip(f"挂牌督办，督办期限 {row.supervision_deadline}")
         table.resizeColumnsToContents()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -113,6 +114,19 @@ def choice_box(
     box.addItems(list(choices))
     box.setCurrentText(current)
     return box
+
+
+def radio_pair(first: str, second: str) -> tuple[QWidget, QRadioButton, QRadioButton]:
+    """Two exclusive choices side by side (the first checked): the row and both buttons."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    buttons = (QRadioButton(first), QRadioButton(second))
+    buttons[0].setChecked(True)
+    for button in buttons:
+        layout.addWidget(button)  # one parent: Qt makes them auto-exclusive
+    layout.addStretch()
+    return row, buttons[0], buttons[1]
 
 
 def text_area(text: str = "", height: int = 70) -> QPlainTextEdit:

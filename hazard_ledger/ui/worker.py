@@ -36,6 +36,30 @@ class Worker(QRunnable):
 _RUNNING: set[Worker] = set()
 
 
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Worker:
+    """Run ``work`` on the thread pool without showing anything; the callbacks run on the GUI
+    thread when it is done."""
+    worker = Worker(work)
+
+    def finished(result: Any) -> None:
+        _RUNNING.discard(worker)
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        _RUNNING.discard(worker)
+        on_error(error)
+
+    worker.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    _RUNNING.add(worker)
+    QThreadPool.globalInstance().start(worker)
+    return worker
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
@@ -49,23 +73,16 @@ def run_with_progress(
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    worker = Worker(work)
 
     def finished(result: Any) -> None:
-        _RUNNING.discard(worker)
         dialog.close()
         on_done(result)
 
     def failed(error: BaseException) -> None:
-        _RUNNING.discard(worker)
         dialog.close()
         on_error(error)
 
-    worker.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-    worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    _RUNNING.add(worker)
-    QThreadPool.globalInstance().start(worker)
-    return worker
+    return run_in_background(work, finished, failed)
 
 
 def wait_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:

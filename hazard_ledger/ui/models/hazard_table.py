@@ -1,15 +1,19 @@
-"""The ledger table: rows fetched page by page, filtered and sorted in SQL (never in a proxy)."""
+"""The ledger table: rows fetched page by page, filtered and sorted in SQL (never in a proxy).
+A hazard under 挂牌督办 carries a red 督 badge before its code; the 3030 clocks have columns of
+their own (derived, so not sortable)."""
 
 import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.domain.supervision import SupervisionStatus
 from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.hazard_queries import HazardFilter, count_by_status, list_hazards
 from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.ui.clock_text import clock_flags, closure_text
 
 COLUMNS = [
     ("code", "编号"),
@@ -21,12 +25,22 @@ COLUMNS = [
     ("found_on", "发现日期"),
     ("deadline", "期限"),
     ("overdue_days", "逾期天数"),
+    ("closure", "闭环时限"),
+    ("clock_flags", "时限提示"),
     ("responsible", "责任人"),
 ]
+# Derived from the 3030 profile at read time: the database cannot sort by them.
+UNSORTABLE = {"closure", "clock_flags"}
+HEADER_TIPS = {
+    "closure": "3030 闭环时限：未闭环的剩余天数或已超天数；已闭环的是否按时（不能排序）",
+    "clock_flags": "响应超时、复查超期（不能排序）",
+}
 PAGE = 500
 OVERDUE = QColor("#fde2e1")
 DUE_SOON = QColor("#fff3cd")
 MAJOR = QColor("#b42318")
+LATE = QColor("#b42318")
+_BADGE: list[QIcon] = []
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -79,8 +93,17 @@ class HazardTableModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
 
+    def sortable(self, column: int) -> bool:
+        return COLUMNS[column][0] not in UNSORTABLE
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by now."""
+        return next(i for i, (key, _label) in enumerate(COLUMNS) if key == self.sort_key)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if key in UNSORTABLE:
+            return  # the view puts its indicator back (LedgerTableView)
         if (key, descending) == (self.sort_key, self.descending) and self.loaded:
             return  # the view re-announces its sort while being set up
         self.sort_key, self.descending = key, descending
@@ -94,8 +117,12 @@ class HazardTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section][0])
         return None
 
     def row_at(self, row: int) -> HazardRow | None:
@@ -108,8 +135,13 @@ class HazardTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(hazard, key)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "description":
-            return hazard.description
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(hazard, key)
+        if role == Qt.ItemDataRole.DecorationRole and key == "code" and hazard.listed:
+            return supervision_badge()
+        if role == Qt.ItemDataRole.ForegroundRole and key in UNSORTABLE:
+            late = hazard.clocks.closure_exceeded if key == "closure" else True
+            return QBrush(LATE) if late else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if hazard.overdue_days:
                 return QBrush(OVERDUE)
@@ -136,7 +168,44 @@ class HazardTableModel(QAbstractTableModel):
         return 0 <= left <= self.due_soon_days
 
 
+def supervision_badge() -> QIcon:
+    """The red 督 drawn before a listed hazard's code."""
+    if not _BADGE:
+        pixmap = QPixmap(18, 18)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(LATE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(0, 0, 18, 18, 3, 3)
+        font = QFont()
+        font.setPixelSize(13)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "督")
+        painter.end()
+        _BADGE.append(QIcon(pixmap))
+    return _BADGE[0]
+
+
+def _tooltip(hazard: HazardRow, key: str) -> str | None:
+    if key == "description":
+        return hazard.description
+    if key == "code" and hazard.listed:
+        status = SupervisionStatus(hazard.supervision).label
+        deadline = hazard.supervision_deadline
+        return f"挂牌督办：{status}" + (f"，督办期限 {deadline}" if deadline else "")
+    if key == "closure" and hazard.clocks.closure_due is not None:
+        return f"闭环时限 {hazard.clocks.closure_due}"
+    return None
+
+
 def _display(hazard: HazardRow, key: str) -> str:
+    if key == "closure":
+        return closure_text(hazard.clocks)
+    if key == "clock_flags":
+        return "、".join(clock_flags(hazard.clocks))
     value = getattr(hazard, key)
     if key == "level":
         return value.label

@@ -1,0 +1,55 @@
+"""The ledger's table view: several rows selectable (for a notice), sorting done by the model
+in SQL, and the clock columns (derived, unsortable) left out of sorting."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from hazard_ledger.ui.models.hazard_table import COLUMNS, HazardTableModel
+
+WIDTHS = {
+    "code": 120,
+    "unit": 150,
+    "village": 72,
+    "description": 220,
+    "level": 44,
+    "status": 56,
+    "found_on": 88,
+    "deadline": 88,
+    "overdue_days": 66,
+    "closure": 70,
+    "clock_flags": 76,
+    "responsible": 64,
+}
+# Saved column layouts of the window before the clock columns are not restored onto these.
+HEADER_STATE_KEY = "main/columns-v2"
+
+
+class LedgerTableView(QTableView):
+    def __init__(self, model: HazardTableModel) -> None:
+        super().__init__()
+        default_sort = model.sort_column()  # enabling sorting makes the view sort by column 0
+        self.setModel(model)
+        self.ledger_model = model
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Several rows may be selected (for a notice); the detail pane shows the current one.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSortIndicator(default_sort, Qt.SortOrder.DescendingOrder)
+        for column, (key, _label) in enumerate(COLUMNS):
+            header.resizeSection(column, WIDTHS[key])
+        header.sortIndicatorChanged.connect(self._keep_sortable)
+
+    def _keep_sortable(self, column: int, _order: Qt.SortOrder) -> None:
+        """A click on a clock column leaves the sort (and its indicator) as it was."""
+        model = self.ledger_model
+        if model.sortable(column):
+            return
+        header = self.horizontalHeader()
+        order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column(), order)
+        header.blockSignals(False)

@@ -88,6 +88,7 @@ def shoot(data: Path, out: Path) -> None:
 
     ledger = Ledger(data / "demo", operator="张建华").open()
     create_demo_ledger(ledger)
+    prepare_supervision(ledger, data)
     window = MainWindow(ledger)
     window.resize(1400, 860)
     window.move(20, 20)
@@ -123,6 +124,7 @@ def shoot(data: Path, out: Path) -> None:
     save(assign, "assign.png")
     assign.close()
     shoot_documents(window, ledger, settle, save)
+    shoot_supervision(window, ledger, settle, save)
     window.close()
     QTimer.singleShot(0, app.quit)
     app.exec()
@@ -203,6 +205,117 @@ def shoot_documents(window, ledger, settle, save) -> None:  # type: ignore[no-un
     settings.move(380, 120)
     save(settings, "settings-documents.png")
     settings.close()
+
+
+def prepare_supervision(ledger, data: Path) -> None:  # type: ignore[no-untyped-def]
+    """The demo ledger lists no hazard: list two of its open 重大 hazards through the services
+    (one with its plan and two progress reports, one past its supervision deadline), and ask
+    for a 延期 on a general hazard being fixed."""
+    import datetime as dt
+
+    from PIL import Image, ImageDraw
+
+    from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+    from hazard_ledger.services.extensions import request_extension
+    from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards
+    from hazard_ledger.services.supervision import list_hazard, register_plan, report_progress
+
+    today = ledger.today()
+    day = dt.timedelta(days=1)
+    majors = list_hazards(
+        ledger, HazardFilter(level=HazardLevel.MAJOR, status=HazardStatus.ASSIGNED)
+    )
+    photo = data / "进展照片.jpg"
+    image = Image.new("RGB", (1200, 900), "#8a9aa8")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 560, 1200, 900), fill="#5b5148")
+    for x in range(80, 1200, 260):
+        draw.rectangle((x, 260, x + 150, 620), fill="#c9cfd4", outline="#39424a", width=6)
+    image.save(photo, "JPEG")
+    for i, hazard in enumerate(majors[:2]):
+        listed_on = min(today, hazard.found_on + 3 * day)
+        deadline = today - 4 * day if i == 0 else today + 45 * day
+        list_hazard(
+            ledger,
+            hazard.code,
+            level="县级" if i else "市级",
+            authority="泰顺县安全生产委员会" if i else "温州市安全生产委员会",
+            supervisor="泰顺县应急管理局",
+            doc_no=f"泰安委〔{today.year}〕{12 + i}号",
+            listed_on=listed_on,
+            deadline=max(deadline, listed_on),
+        )
+        register_plan(
+            ledger,
+            hazard.code,
+            responsibility=f"{hazard.unit} 主要负责人",
+            measures="制定专项整改方案，限期完成设备改造并经第三方检测",
+            funds_fen=(8 + 4 * i) * 1_000_000,
+            deadline=max(deadline, listed_on),
+            contingency="整改期间停用相关区域，配备应急器材，每日专人巡查",
+        )
+        for n, note in enumerate(("整改方案已报县应急管理局备案", "设备已订货，现场已隔离")):
+            on = min(today, listed_on + (10 + 10 * n) * day)
+            report_progress(ledger, hazard.code, note=note, on=on, photos=[photo] if n == 1 else [])
+    general = list_hazards(
+        ledger, HazardFilter(level=HazardLevel.GENERAL, status=HazardStatus.ASSIGNED)
+    )
+    waiting = next(r for r in general if r.deadline and r.deadline >= today)
+    request_extension(
+        ledger,
+        waiting.code,
+        to=waiting.deadline + 20 * day,  # type: ignore[operator]
+        reason="整改所需设备厂家缺货，预计下月中旬到货",
+    )
+
+
+def shoot_supervision(window, ledger, settle, save) -> None:  # type: ignore[no-untyped-def]
+    """The 挂牌督办 tab, the 挂牌督办 menu and dialog, 审批延期, and the reminders."""
+    from PySide6.QtCore import QPoint
+
+    from hazard_ledger.domain.enums import HazardLevel
+    from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards, show_hazard
+    from hazard_ledger.ui.dialogs.extension import DecideExtensionDialog
+    from hazard_ledger.ui.dialogs.supervision_steps import ListHazardDialog
+
+    window.refresh()
+    window.tabs.setCurrentWidget(window.supervision_tab)
+    window.supervision_tab.select(window.supervision_tab.model.rows[0].hazard.code)
+    save(window, "supervision.png")
+    listed = window.supervision_tab.model.rows[0].hazard.code
+    window.open_hazard(listed)
+    menu = window.supervision_button.menu()
+    below = window.supervision_button.mapToGlobal(QPoint(0, window.supervision_button.height()))
+    menu.popup(below)
+    save(window, "supervision-menu.png")
+    menu.hide()
+    majors = list_hazards(ledger, HazardFilter(level=HazardLevel.MAJOR))
+    unlisted = next(r for r in majors if r.status.is_open and not r.listed)
+    dialog = ListHazardDialog(window, ledger, show_hazard(ledger, unlisted.code))
+    dialog.authority.setText("泰顺县安全生产委员会")
+    dialog.supervisor.setText("泰顺县消防救援大队")
+    dialog.doc_no.setText(f"泰安委〔{ledger.today().year}〕14号")
+    dialog.show()
+    dialog.move(360, 90)
+    save(dialog, "list-hazard.png")
+    dialog.close()
+    pending = next(r for r in list_hazards(ledger) if show_hazard(ledger, r.code).extension_to)
+    decide = DecideExtensionDialog(window, ledger, show_hazard(ledger, pending.code), by="张建华")
+    decide.opinion.setPlainText("同意延期，请每周报告进展")
+    decide.show()
+    decide.move(420, 140)
+    save(decide, "extension.png")
+    decide.close()
+    window.tabs.setCurrentIndex(0)
+    window.reminders.start(force=True)
+    for _ in range(100):
+        if window.reminders.dialog is not None:
+            break
+        settle(100)
+    reminders = window.reminders.dialog
+    reminders.move(260, 120)
+    save(reminders, "reminders.png")
+    reminders.close()
 
 
 if __name__ == "__main__":

@@ -7,18 +7,18 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from hazard_ledger.ui.models.hazard_table import COLUMNS, HazardTableModel
 
 WIDTHS = {
-    "code": 120,
-    "unit": 150,
-    "village": 72,
-    "description": 220,
-    "level": 44,
-    "status": 56,
-    "found_on": 88,
-    "deadline": 88,
-    "overdue_days": 66,
-    "closure": 70,
-    "clock_flags": 76,
-    "responsible": 64,
+    "code": 116,  # room for the 督 badge
+    "unit": 140,
+    "village": 64,
+    "description": 180,
+    "level": 40,
+    "status": 52,
+    "found_on": 84,
+    "deadline": 84,
+    "overdue_days": 62,
+    "closure": 66,
+    "clock_flags": 64,
+    "responsible": 60,
 }
 # Saved column layouts of the window before the clock columns are not restored onto these.
 HEADER_STATE_KEY = "main/columns-v2"

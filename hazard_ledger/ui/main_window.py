@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1030, 360])
+        splitter.setSizes([1040, 350])
         self.splitter = splitter
         ledger_page = QWidget()
         layout = QVBoxLayout(ledger_page)

@@ -104,9 +104,10 @@ class OverviewTab(QWidget):
             self.tiles[status.label].setText(str(figures.by_status[status]))
         self.tiles["重大隐患"].setText(str(figures.by_level[HazardLevel.MAJOR]))
         self.tiles["整改率"].setText(f"{figures.rectification_rate:.1%}")
+        self.tiles["挂牌督办"].setText(str(figures.supervised))
+        self.tiles["挂牌督办"].setStyleSheet(TILE_STYLE % "#101828")
         alarming = {
             "逾期": len(figures.overdue),
-            "挂牌督办": figures.supervised,
             "闭环超期": figures.closure_exceeded,
             "复查超期": figures.verification_overdue,
             "响应超时": figures.response_late,

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hazard_ledger.domain.clocks import ClosureProfile
 from hazard_ledger.domain.supervision import SupervisionStatus
 from hazard_ledger.paths import log_file
+from hazard_ledger.services.closure_profile import load_profile
 from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.reminders import Reminders, reminders
@@ -77,14 +79,16 @@ def _sections(found: Reminders, today: dt.date) -> list[tuple[str, list[Entry]]]
         ("逾期未整改", [overdue(r) for r in found.overdue]),
         (f"临期（{found.due_soon_days} 天内到期）", [due_soon(r) for r in found.due_soon]),
         ("复查超期", [verification(r) for r in found.verification_overdue]),
-        ("闭环超期（3030）", [closure(r) for r in found.closure_exceeded]),
+        ("闭环超期", [closure(r) for r in found.closure_exceeded]),
     ]
 
 
 class RemindersDialog(QDialog):
     open_hazard = Signal(str)
 
-    def __init__(self, parent: QWidget | None, ledger: Ledger, found: Reminders) -> None:
+    def __init__(
+        self, parent: QWidget | None, ledger: Ledger, found: Reminders, profile: str = ""
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.setWindowTitle("今日提醒")
@@ -101,15 +105,15 @@ class RemindersDialog(QDialog):
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setAlternatingRowColors(True)
-        for column, width in enumerate((150, 170, 280, 130)):
+        for column, width in enumerate((150, 180, 260, 130)):
             self.tree.setColumnWidth(column, width)
         for title, rows in sections:
             group = QTreeWidgetItem([f"{title}（{len(rows)}）"])
-            group.setFirstColumnSpanned(True)
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)  # only once in the tree
             for row, deadline, matter in rows:
                 description = " ".join(row.description.split())
                 item = QTreeWidgetItem([row.code, row.unit, description, deadline, matter])
@@ -134,11 +138,16 @@ class RemindersDialog(QDialog):
         note.setStyleSheet("color: #475467;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        if profile:
+            self.profile = QLabel(f"时限按 {profile}")
+            self.profile.setWordWrap(True)
+            self.profile.setStyleSheet("color: #475467;")
+            layout.addWidget(self.profile)
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         layout.addWidget(self.quiet)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(1000, 560)
 
     def codes(self) -> list[tuple[str, list[str]]]:
         """Each section's title and its hazards' codes, in the order shown."""
@@ -187,13 +196,13 @@ class ReminderLauncher:
         if not force and dismissed_today(self.ledger):
             return None
         self.worker = run_in_background(
-            lambda: reminders(self.ledger, self.due_soon_days),
-            lambda found: self._show(found, force),
+            lambda: (reminders(self.ledger, self.due_soon_days), load_profile(self.ledger)),
+            lambda found: self._show(*found, force=force),
             lambda error: report_error(self.parent, error, log_file(self.ledger.data_dir)),
         )
         return self.worker
 
-    def _show(self, found: Reminders, force: bool) -> None:
+    def _show(self, found: Reminders, profile: ClosureProfile, force: bool) -> None:
         self.worker = None
         if found.empty:
             if force:
@@ -203,6 +212,6 @@ class ReminderLauncher:
             return
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = RemindersDialog(self.parent, self.ledger, found)
+        self.dialog = RemindersDialog(self.parent, self.ledger, found, profile.summary())
         self.dialog.open_hazard.connect(self.open_hazard)
         self.dialog.show()

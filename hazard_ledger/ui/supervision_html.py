@@ -68,9 +68,11 @@ def render_supervision(
     today: dt.date,
     due_soon_days: int = 3,
     photos: list[tuple[PhotoView, ...]] | None = None,
+    side_by_side: bool = False,
 ) -> str:
     """The whole supervision of one listed hazard; ``photos`` are those of each progress
-    report (thumbnails linking to the photo), else each report says how many it has."""
+    report (thumbnails linking to the photo), else each report says how many it has.
+    ``side_by_side`` puts progress and acceptance in a column right of listing and plan."""
     e = html.escape
     deadline, colour = supervision_deadline_text(view, today, due_soon_days)
     listing = [
@@ -82,10 +84,8 @@ def render_supervision(
         ("挂牌日期", view.listed_on.isoformat()),
         ("督办期限", deadline),
     ]
-    parts = [
-        f"<h4 style='color:{LATE}'>挂牌督办</h4>",
-        _table(listing, {"督办期限": colour}),
-    ]
+    heading = f"<h4 style='color:{LATE}'>挂牌督办</h4>"
+    parts = [_table(listing, {"督办期限": colour})]
     if view.plan_measures:
         plan = [
             ("责任", view.plan_responsibility),
@@ -94,9 +94,10 @@ def render_supervision(
             ("时限", view.plan_deadline.isoformat() if view.plan_deadline else ""),
             ("预案", view.plan_contingency),
         ]
-        parts += ["<p><b>五落实</b></p>", _table(plan)]
+        parts += [_title("五落实"), _table(plan)]
     else:
         parts.append(f"<p style='color:{SOON}'>五落实尚未登记。</p>")
+    left, parts = parts, []
     if view.progress:
         items = "".join(
             f"<li>{e(p.on.isoformat())}　{e(p.note)}"
@@ -104,7 +105,7 @@ def render_supervision(
             f"{_photos(p.photos, photos[i] if photos else None)}</li>"
             for i, p in enumerate(view.progress)
         )
-        parts.append(f"<p><b>整改进展</b></p><ol>{items}</ol>")
+        parts.append(f"{_title('整改进展', side_by_side)}<ol>{items}</ol>")
     acceptance = [
         ("申请验收", view.applied_on.isoformat() if view.applied_on else ""),
         ("验收结论", RESULTS.get(view.acceptance_result, "")),
@@ -115,8 +116,22 @@ def render_supervision(
     ]
     if any(value for _k, value in acceptance):
         result_colour = LATE if view.acceptance_result == "fail" else "#067647"
-        parts += ["<p><b>验收与销号</b></p>", _table(acceptance, {"验收结论": result_colour})]
-    return "".join(parts)
+        title = _title("验收与销号", side_by_side and not view.progress)
+        parts += [title, _table(acceptance, {"验收结论": result_colour})]
+    if not side_by_side:
+        return heading + "".join(left + parts)
+    right = "".join(parts) or f"<p style='color:{MUTED}'>尚无整改进展。</p>"
+    return (
+        f"{heading}<table width='100%'><tr>"
+        f"<td width='50%' valign='top' style='padding-right:16px'>{''.join(left)}</td>"
+        f"<td width='50%' valign='top'>{right}</td></tr></table>"
+    )
+
+
+def _title(text: str, top: bool = False) -> str:
+    """A section title; ``top`` at the top of a column (no space above, level with the other)."""
+    margin = " style='margin-top:0'" if top else ""
+    return f"<p{margin}><b>{html.escape(text)}</b></p>"
 
 
 def _photos(count: int, photos: tuple[PhotoView, ...] | None) -> str:

@@ -62,9 +62,9 @@ class SupervisionTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 460])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([180, 580])
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
@@ -150,7 +150,9 @@ class SupervisionTab(QWidget):
             + "</span></p>"
         )
         today = self.ledger.today()
-        return head + render_supervision(detail.supervision, today, self.due_soon_days, by_report)
+        return head + render_supervision(
+            detail.supervision, today, self.due_soon_days, by_report, side_by_side=True
+        )
 
     # -- steps -------------------------------------------------------------------------------
     def open_selected(self) -> None:

@@ -175,6 +175,7 @@ def test_reminders_at_start_list_listed_hazards_first_and_open_one(
         ("复查超期", ["LY-2026-0003"]),
         ("闭环超期", ["LY-2026-0004"]),
     ]
+    assert "闭环 重大 30 天" in dialog.profile.text()  # the profile the clocks follow
     first = dialog.tree.topLevelItem(0).child(0)
     assert "逾期 2 天" in first.text(4)
     assert dialog.tree.topLevelItem(1).child(0).icon(0).isNull() is False  # the 督 badge

@@ -56,6 +56,10 @@ class DecideExtensionDialog(FormDialog):
         super().__init__(parent, f"审批延期 — {hazard.code}")
         self.ledger, self.hazard = ledger, hazard
         asked = hazard.extension_requested_on
+        self.add_row("单位", QLabel(hazard.unit))
+        description = QLabel(hazard.description)
+        description.setWordWrap(True)
+        self.add_row("隐患描述", description)
         self.add_row("现整改期限", QLabel(hazard.deadline.isoformat() if hazard.deadline else ""))
         self.add_row(
             "申请延至",

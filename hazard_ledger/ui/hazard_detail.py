@@ -10,6 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from hazard_ledger.domain.enums import HazardLevel
+from hazard_ledger.domain.supervision import LISTING_LEVELS
 from hazard_ledger.domain.validation import format_yuan
 from hazard_ledger.services.dto import EventView, HazardDetail
 from hazard_ledger.services.hazard_labels import detail_fields
@@ -126,6 +127,7 @@ LABELS = {
     "extension_reason": "理由",
     # 挂牌督办 steps (the supervision's own fields)
     "doc_no": "文号",
+    "listed_on": "挂牌日期",
     "authority": "挂牌单位",
     "supervisor": "督办单位",
     "plan_responsibility": "责任",
@@ -160,6 +162,10 @@ def local_time(utc_text: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def _label(key: str, value: object) -> str:
+    return "挂牌级别" if key == "level" and value in LISTING_LEVELS else LABELS[key]
+
+
 def _value(key: str, value: object) -> str:
     if key == "level" and value in tuple(HazardLevel):
         return HazardLevel(str(value)).label  # a supervision's level is 县级/市级/省级 already
@@ -171,7 +177,7 @@ def _value(key: str, value: object) -> str:
 def event_text(event: EventView) -> str:
     """What an event changed and said, labelled, in one line."""
     shown = [
-        f"{LABELS[k]}：{_value(k, v)}"
+        f"{_label(k, v)}：{_value(k, v)}"
         for k, v in event.changes.items()
         if k in LABELS and v not in ("", None)
     ]

@@ -226,3 +226,30 @@ def test_overview_shows_the_clock_figures_and_the_profile(clock_window: MainWind
     assert tab.tiles["闭环超期"].text() == "1"
     assert tab.tiles["复查超期"].text() == "1"
     assert "3030" in tab.profile.text() and "闭环 重大 30 天" in tab.profile.text()
+
+
+def test_the_program_opens_today_s_reminders_after_the_window(
+    app: QApplication, qtbot, filled: Ledger, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from hazard_ledger.ui import app as app_module
+
+    seen: list[object] = []
+
+    def run_event_loop(_app: QApplication) -> int:
+        def shown() -> RemindersDialog | None:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RemindersDialog)]
+            return found[0] if found and found[0].isVisible() else None
+
+        qtbot.waitUntil(lambda: shown() is not None, timeout=5000)
+        dialog = shown()
+        assert dialog is not None
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.append((windows[0].isVisible(), dialog.parent() is windows[0], dialog.codes()[0]))
+        dialog.close()
+        windows[0].close()
+        return 0
+
+    monkeypatch.setattr(app_module, "install_excepthook", lambda _log: None)
+    monkeypatch.setattr(QApplication, "exec", run_event_loop)
+    assert app_module.run_gui(str(filled.data_dir), "测试员") == 0
+    assert seen == [(True, True, ("逾期未整改", ["LY-2026-0001"]))]

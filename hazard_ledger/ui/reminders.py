@@ -202,6 +202,11 @@ class ReminderLauncher:
         )
         return self.worker
 
+    def close(self) -> None:
+        """Close the reminders shown (the window is closing)."""
+        if self.dialog is not None:
+            self.dialog.close()
+
     def _show(self, found: Reminders, profile: ClosureProfile, force: bool) -> None:
         self.worker = None
         if found.empty:

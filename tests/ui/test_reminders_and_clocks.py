@@ -234,19 +234,25 @@ def test_the_program_opens_today_s_reminders_after_the_window(
     from hazard_ledger.ui import app as app_module
 
     seen: list[object] = []
+    before = set(QApplication.topLevelWidgets())  # earlier tests' widgets may await deletion
+
+    def new(kind: type) -> list:  # type: ignore[type-arg]
+        return [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w not in before
+        ]
 
     def run_event_loop(_app: QApplication) -> int:
         def shown() -> RemindersDialog | None:
-            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RemindersDialog)]
+            found = new(RemindersDialog)
             return found[0] if found and found[0].isVisible() else None
 
         qtbot.waitUntil(lambda: shown() is not None, timeout=5000)
         dialog = shown()
         assert dialog is not None
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = new(MainWindow)
         seen.append((windows[0].isVisible(), dialog.parent() is windows[0], dialog.codes()[0]))
-        dialog.close()
         windows[0].close()
+        assert not dialog.isVisible()  # closing the window closes its reminders
         return 0
 
     monkeypatch.setattr(app_module, "install_excepthook", lambda _log: None)

@@ -152,6 +152,20 @@ def list_hazard(
             actor=ledger.operator,
             changes=snapshot(supervision),
         )
+        if hazard.extension_to is not None:
+            # The listing authority now sets the time limits: a pending 延期 request lapses.
+            record_step(
+                session,
+                ledger,
+                hazard,
+                Action.EXTENSION_REFUSE,
+                dict(NO_EXTENSION_PENDING),
+                {
+                    "by": values["authority"],
+                    "on": listed_on.isoformat(),
+                    "opinion": "已挂牌督办，期限按督办要求办理",
+                },
+            )
 
 
 def register_plan(

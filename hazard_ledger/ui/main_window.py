@@ -23,9 +23,14 @@ from hazard_ledger.services.preferences import load_preferences
 from hazard_ledger.services.stations import get_local_station
 from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
 from hazard_ledger.ui.dialogs.issue_notice import issue_from_selection
-from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog
+from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog, preview_document
 from hazard_ledger.ui.dialogs.settings import SettingsDialog
-from hazard_ledger.ui.documents import preview_notice
+from hazard_ledger.ui.documents import (
+    ledger_writer,
+    preview_notice,
+    sheet_writer,
+    supervision_writer,
+)
 from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.filter_bar import FilterBar
 from hazard_ledger.ui.hazard_detail import HazardDetailView, PhotoDialog
@@ -34,6 +39,7 @@ from hazard_ledger.ui.ledger_view import HEADER_STATE_KEY, LedgerTableView
 from hazard_ledger.ui.models.hazard_table import HazardTableModel
 from hazard_ledger.ui.notices_tab import NoticesTab
 from hazard_ledger.ui.overview_tab import OverviewTab
+from hazard_ledger.ui.print_menu import print_button, update_print_actions
 from hazard_ledger.ui.reminders import ReminderLauncher
 from hazard_ledger.ui.supervision_menu import supervision_button, supervision_tip
 from hazard_ledger.ui.supervision_tab import SupervisionTab
@@ -118,12 +124,26 @@ class MainWindow(QMainWindow):
             ("void", "作废", None, lambda: self.step("void")),
             ("supervision", "挂牌督办", None, None),
             ("notice", "下发通知书", None, self.issue_notice),
+            ("print", "打印", None, None),
             ("refresh", "刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
             ("reminders", "提醒", None, lambda: self.reminders.start(force=True)),
             ("search", "搜索", QKeySequence.StandardKey.Find, self.focus_search),
             ("backup", "备份", None, self.backup),
             ("settings", "设置", None, self.open_settings),
         ):
+            if name == "print":
+                self.print_button = print_button(
+                    self,
+                    self.actions_by_name,
+                    {
+                        "print_ledger": self.print_ledger,
+                        "print_sheet": lambda: self._print_hazard(sheet_writer, "隐患档案"),
+                        "print_listing": lambda: self._print_supervision(form=False),
+                        "print_form": lambda: self._print_supervision(form=True),
+                    },
+                )
+                bar.addWidget(self.print_button)
+                continue
             if slot is None:
                 self.supervision_button = supervision_button(self, self.actions_by_name)
                 for step in SUPERVISION:
@@ -167,6 +187,29 @@ class MainWindow(QMainWindow):
             supervision_tip(self.detail.detail, self.actions_by_name)
         )
         self.actions_by_name["notice"].setEnabled(bool(self.selected_rows()))
+        update_print_actions(self.detail.detail, self.actions_by_name)
+
+    # -- printing ----------------------------------------------------------------------------
+    def print_ledger(self) -> PdfPreviewDialog:
+        """The ledger as the tab shows it (filters and sort), in the preview."""
+        writer = ledger_writer(
+            self.ledger, self.filter_bar.filters(), self.model.sort_key, self.model.descending
+        )
+        name = f"隐患台账 {self.ledger.today().isoformat()}"
+        return preview_document(self, "打印台账", writer, name)
+
+    def _print_hazard(self, make, title: str) -> PdfPreviewDialog | None:  # type: ignore[no-untyped-def]
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        name = f"{title} {detail.code}"
+        return preview_document(self, name, make(self.ledger, detail.code), name)
+
+    def _print_supervision(self, *, form: bool) -> PdfPreviewDialog | None:
+        title = "验收销号审批表" if form else "挂牌督办通知书"
+        return self._print_hazard(
+            lambda ledger, code: supervision_writer(ledger, code, form), title
+        )
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         code = self.selected_code()

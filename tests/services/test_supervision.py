@@ -213,3 +213,18 @@ def test_extension_guards(ledger: Ledger) -> None:
     with pytest.raises(WorkflowError, match="挂牌督办"):
         request_extension(ledger, major, to=D(2027, 3, 1), reason="x")
     assert check_ledger(ledger).ok
+
+
+def test_listing_lets_a_pending_extension_lapse(ledger: Ledger) -> None:
+    code = record(ledger)
+    hazards.assign_hazard(
+        ledger, code, responsible="张国强", deadline=D(2026, 11, 20), on=D(2026, 11, 3)
+    )
+    request_extension(ledger, code, to=D(2026, 12, 10), reason="配件缺货")
+    list_hazard(
+        ledger, code, level="县级", authority="县安委会", doc_no="1号", deadline=D(2027, 1, 1)
+    )
+    detail = show_hazard(ledger, code)
+    assert detail.extension_to is None and detail.deadline == D(2026, 11, 20)
+    assert [e.label for e in detail.history][-2:] == ["挂牌督办", "不批准延期"]
+    assert check_ledger(ledger).ok

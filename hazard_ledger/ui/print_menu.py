@@ -5,9 +5,10 @@ preview, from where it is printed or saved as PDF."""
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from hazard_ledger.services.dto import HazardDetail
+from hazard_ledger.ui.widgets import menu_button
 
 ITEMS = {
     "print_ledger": "台账（当前筛选）…",
@@ -21,23 +22,16 @@ def print_button(
     parent: QWidget, actions: dict[str, QAction], slots: dict[str, Callable[[], object]]
 ) -> QToolButton:
     """The 打印 tool button; its actions are added to ``actions`` by name."""
-    menu = QMenu("打印", parent)
-    menu.setObjectName("print_menu")
-    menu.setToolTipsVisible(True)
+    entries: list[QAction | None] = []
     for name, text in ITEMS.items():
         action = QAction(text, parent)
         action.setObjectName(name)
         action.triggered.connect(slots[name])
         actions[name] = action
-        menu.addAction(action)
+        entries.append(action)
         if name == "print_ledger":
-            menu.addSeparator()
-    button = QToolButton(parent)
-    button.setObjectName("print_button")
-    button.setText("打印")
-    button.setMenu(menu)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    return button
+            entries.append(None)
+    return menu_button(parent, "打印", "print_button", entries)
 
 
 def update_print_actions(detail: HazardDetail | None, actions: dict[str, QAction]) -> None:

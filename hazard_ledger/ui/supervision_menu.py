@@ -2,30 +2,24 @@
 stays short. Steps not allowed now are greyed, and their tooltip (shown in the menu) says why."""
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from hazard_ledger.services.dto import HazardDetail
 from hazard_ledger.ui.hazard_steps import GENERAL_NOT_LISTED, SUPERVISION, SUPERVISION_TEXT
+from hazard_ledger.ui.widgets import menu_button
 
 
 def supervision_button(parent: QWidget, actions: dict[str, QAction]) -> QToolButton:
     """The 挂牌督办 tool button; its steps' actions are added to ``actions`` by step name."""
-    menu = QMenu("挂牌督办", parent)
-    menu.setObjectName("supervision_menu")
-    menu.setToolTipsVisible(True)
+    entries: list[QAction | None] = []
     for name in SUPERVISION:
         action = QAction(SUPERVISION_TEXT[name], parent)
         action.setObjectName(f"supervision_{name}")
         actions[name] = action
-        menu.addAction(action)
+        entries.append(action)
         if name == "list":
-            menu.addSeparator()
-    button = QToolButton(parent)
-    button.setObjectName("supervision_button")
-    button.setText("挂牌督办")
-    button.setMenu(menu)
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    return button
+            entries.append(None)
+    return menu_button(parent, "挂牌督办", "supervision_button", entries)
 
 
 def supervision_tip(detail: HazardDetail | None, actions: dict[str, QAction]) -> str:

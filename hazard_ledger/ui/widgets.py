@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -183,3 +185,24 @@ class PhotoList(QWidget):
         self.add_files([f for f in files if f.is_file()])
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
+
+
+def menu_button(
+    parent: QWidget, text: str, object_name: str, actions: list[QAction | None]
+) -> QToolButton:
+    """A toolbar button that opens a menu of ``actions`` (None: a separator); greyed actions
+    show their tooltip (why they are not offered)."""
+    menu = QMenu(text, parent)
+    menu.setObjectName(object_name.removesuffix("_button") + "_menu")
+    menu.setToolTipsVisible(True)
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    button = QToolButton(parent)
+    button.setObjectName(object_name)
+    button.setText(text)
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    return button

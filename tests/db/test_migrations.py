@@ -28,8 +28,13 @@ def counts(path: Path) -> tuple[int, int, int]:
 
 def test_there_is_a_fixture_for_every_released_schema() -> None:
     # 0002 (notices) was released with the 整改通知书; its fixture holds issued, served and
-    # voided notices.
-    assert [f.name for f in FIXTURES][:2] == ["ledger-0001.sqlite3", "ledger-0002.sqlite3"]
+    # voided notices; 0003 (挂牌督办, 延期) with a listed hazard, its plan and progress, and a
+    # pending extension.
+    assert [f.name for f in FIXTURES][:3] == [
+        "ledger-0001.sqlite3",
+        "ledger-0002.sqlite3",
+        "ledger-0003.sqlite3",
+    ]
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)

@@ -59,9 +59,26 @@ def upgrade(engine: Engine, backup: Callable[[str], Path] | None = None) -> bool
     if revision is not None and backup is not None:
         backup(revision)
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration rebuilds a table (copy, drop, rename); SQLite would refuse to
+            # drop a table other tables refer to. Keys are off only for the migration (the pragma
+            # has no effect inside a transaction) and are checked before it commits.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StorageError(
+                            f"升级数据结构后有 {len(broken)} 处引用不完整，已放弃升级，台账未改动。"
+                        )
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     return True
 
 

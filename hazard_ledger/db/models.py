@@ -186,6 +186,8 @@ class Notice(Base):
     __tablename__ = "notices"
     __table_args__ = (
         UniqueConstraint("station_uuid", "kind", "year", "serial"),
+        # Per station: two townships of a county may share a short prefix (schema 0004).
+        UniqueConstraint("station_uuid", "number"),
         CheckConstraint("kind IN ('rectification', 'review')", name="kind"),
         CheckConstraint("status IN ('issued', 'voided')", name="status"),
     )
@@ -197,7 +199,7 @@ class Notice(Base):
     kind: Mapped[str] = mapped_column(String(16))
     refers_to_uuid: Mapped[str | None] = mapped_column(ForeignKey("notices.uuid"))
     title: Mapped[str] = mapped_column(String(50))
-    number: Mapped[str] = mapped_column(String(60), unique=True)
+    number: Mapped[str] = mapped_column(String(60), index=True)
     year: Mapped[int] = mapped_column(Integer)
     serial: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(8), default="issued")
@@ -280,3 +282,33 @@ class Supervision(Base):
     delisted_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
     updated_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)
+
+
+class SyncPackage(Base):
+    """A weekly sync package this ledger wrote (export, its own station) or merged (import).
+
+    Exports number the station's packages and chain them by the previous manifest's hash; imports
+    remember what the county has merged from each station, to report a gap in the sequence."""
+
+    __tablename__ = "sync_packages"
+    __table_args__ = (
+        CheckConstraint("direction IN ('export', 'import')", name="direction"),
+        UniqueConstraint("direction", "station_uuid", "manifest_sha256"),
+        Index("ix_sync_packages_station", "station_uuid", "direction", "sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(6))
+    station_uuid: Mapped[str] = mapped_column(ForeignKey("stations.uuid"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    full: Mapped[bool] = mapped_column(Boolean, default=False)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    previous_sha256: Mapped[str | None] = mapped_column(String(64))
+    first_seq: Mapped[int | None] = mapped_column(Integer)  # events carried (None: none)
+    last_seq: Mapped[int | None] = mapped_column(Integer)
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON, as in the manifest
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    created_at: Mapped[str] = mapped_column(TIMESTAMP)  # when the package was written
+    recorded_at: Mapped[str] = mapped_column(TIMESTAMP, default=utc_now_text)

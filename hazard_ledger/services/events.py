@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from hazard_ledger.db.base import new_uuid, utc_now_text
 from hazard_ledger.db.models import Event, Station
+from hazard_ledger.domain.errors import WorkflowError
 from hazard_ledger.domain.history import GENESIS_HASH, EventFacts, canonical_json
 from hazard_ledger.services.snapshots import Record, record_type
 
@@ -26,9 +27,18 @@ def append_event(
 ) -> Event:
     """Append one event to the station's chain. Must run in a write (IMMEDIATE) transaction so
     that no other writer appends between reading the chain's head and inserting."""
+    owner = select(Station.is_local, Station.name).where(Station.uuid == station_uuid)
     if session.get_bind().dialect.name != "sqlite":
         # Elsewhere (PostgreSQL) writers queue on the station's row instead of BEGIN IMMEDIATE.
-        session.execute(select(Station.id).where(Station.uuid == station_uuid).with_for_update())
+        owner = owner.with_for_update()
+    station = session.execute(owner).first()
+    if station is not None and not station.is_local:
+        # Another station's chain is written by that station only; a change made here would
+        # fork it, and its next package could no longer be merged.
+        raise WorkflowError(
+            f"该记录属于“{station.name}”（从数据包导入），在本台账中只读；"
+            "请由该站修改，随其下一个数据包导入。"
+        )
     head = session.execute(
         select(Event.seq, Event.hash)
         .where(Event.station_uuid == station_uuid)

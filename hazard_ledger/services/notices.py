@@ -228,7 +228,13 @@ def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> i
 
 
 def find_notice(session: Session, number: str) -> Notice:
-    notice = session.scalars(select(Notice).where(Notice.number == number.strip())).first()
+    # Numbers are unique per station; in a county ledger this station's own notice comes first.
+    notice = session.scalars(
+        select(Notice)
+        .join(Station, Station.uuid == Notice.station_uuid)
+        .where(Notice.number == number.strip())
+        .order_by(Station.is_local.desc(), Notice.id)
+    ).first()
     if notice is None:
         raise NotFoundError(f"未找到文号为“{number}”的文书。", field="number")
     return notice

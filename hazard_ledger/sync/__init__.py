@@ -1,0 +1,1 @@
+"""The weekly sync package: export (station → county) and import with merge."""

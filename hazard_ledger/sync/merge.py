@@ -1,0 +1,522 @@
+"""``sync import``: merging a checked package into this ledger, in one transaction.
+
+Merging is by event: events the ledger already has (same uuid and hash at the same place in the
+station's chain) are skipped, new ones must continue the chain where the ledger's copy of it ends.
+Every record a new event touches is then set to the fold of all its events, which must equal the
+state the station sent. Anything that does not fit refuses the whole package.
+"""
+
+import datetime as dt
+import io
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import Image
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.base import utc_now_text
+from hazard_ledger.db.models import (
+    Attachment,
+    Event,
+    Hazard,
+    Notice,
+    NoticeItem,
+    Station,
+    Supervision,
+    SyncPackage,
+    Unit,
+)
+from hazard_ledger.domain.errors import DuplicateError, ValidationError, WorkflowError
+from hazard_ledger.domain.history import (
+    GENESIS_HASH,
+    EventFacts,
+    HistoryError,
+    canonical_json,
+    fold,
+)
+from hazard_ledger.services.events import event_facts
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.photos import PreparedPhoto, store_photo
+from hazard_ledger.sync.package_format import SNAPSHOT_MEMBERS
+from hazard_ledger.sync.reader import Package
+
+Progress = Callable[[str, int], None]
+_MODELS: dict[str, Any] = {
+    "station": Station,
+    "unit": Unit,
+    "hazard": Hazard,
+    "notice": Notice,
+    "supervision": Supervision,
+}
+_LABELS = {
+    "station": "站点",
+    "unit": "单位",
+    "hazard": "隐患",
+    "notice": "文书",
+    "supervision": "挂牌督办",
+}
+_CHUNK = 500
+
+
+class NewStationError(ValidationError):
+    """The package comes from a station this ledger has never merged: the user must confirm."""
+
+    def __init__(self, code: str, name: str) -> None:
+        super().__init__(
+            f"数据包来自本台账从未导入过的站点：{name}（{code}）。"
+            "确认是本县的站点后，请选择接收（命令行加 --accept-new-station）再导入。"
+        )
+        self.code = code
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import merged (all zero with ``already_imported``)."""
+
+    file_name: str
+    station_code: str
+    station_name: str
+    sequence: int
+    full: bool
+    period_label: str
+    new_station: bool = False
+    already_imported: bool = False
+    events: int = 0
+    new: dict[str, int] = field(default_factory=dict)  # record type → records created
+    updated: dict[str, int] = field(default_factory=dict)  # record type → records changed
+    photos: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def new_hazards(self) -> int:
+        return self.new.get("hazard", 0)
+
+    @property
+    def updated_hazards(self) -> int:
+        return self.updated.get("hazard", 0)
+
+
+def merge_package(
+    ledger: Ledger,
+    package: Package,
+    *,
+    accept_new_station: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    report = progress or (lambda _text, _percent: None)
+    manifest = package.manifest
+    info = manifest.station
+    base = {
+        "file_name": package.file_name,
+        "station_code": info["code"],
+        "station_name": info["name"],
+        "sequence": manifest.sequence,
+        "full": manifest.full,
+        "period_label": manifest.period_label,
+    }
+    try:
+        with ledger.write() as session:
+            station = session.scalars(select(Station).where(Station.uuid == info["uuid"])).first()
+            if station is not None and station.is_local:
+                raise ValidationError("这是本站自己导出的数据包，不需要导入本台账。")
+            if _already_imported(session, info["uuid"], package.manifest_sha256):
+                return ImportResult(**base, already_imported=True)
+            if station is None:
+                _refuse_code_clash(session, info)
+                if not accept_new_station:
+                    raise NewStationError(info["code"], info["name"])
+                # Its row first (events refer to it); the fold of its events then sets it.
+                session.add(Station(**_row_values(Station, info, [], created=False)))
+                session.flush()
+            report("核对履历链…", 35)
+            new_events = _new_events(session, info["uuid"], package)
+            warnings = _sequence_warnings(session, info["uuid"], package)
+            report("合并履历…", 50)
+            _insert_events(session, new_events)
+            report("更新记录…", 65)
+            new, updated = _merge_records(session, package, new_events)
+            report("保存照片…", 85)
+            photos = _merge_photos(session, ledger, package)
+            _record_import(session, package)
+            return ImportResult(
+                **base,
+                new_station=station is None,
+                events=len(new_events),
+                new=new,
+                updated=updated,
+                photos=photos,
+                warnings=tuple(warnings),
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            f"数据包的内容与本台账冲突，已全部放弃，台账未改动（{_constraint(error)}）。"
+        ) from None
+
+
+def _already_imported(session: Session, station_uuid: str, manifest_sha: str) -> bool:
+    return (
+        session.scalar(
+            select(SyncPackage.id).where(
+                SyncPackage.direction == "import",
+                SyncPackage.station_uuid == station_uuid,
+                SyncPackage.manifest_sha256 == manifest_sha,
+            )
+        )
+        is not None
+    )
+
+
+def _refuse_code_clash(session: Session, info: dict[str, str]) -> None:
+    other = session.scalars(select(Station).where(Station.code == info["code"])).first()
+    if other is not None:
+        raise DuplicateError(
+            f"数据包的站点简码 {info['code']}（{info['name']}）已被本台账的“{other.name}”使用，"
+            "两个站点不能同用一个简码：请核实后由其中一站更换简码。"
+        )
+
+
+def _new_events(session: Session, station_uuid: str, package: Package) -> list[Any]:
+    """The package's events this ledger lacks; refuses a package that does not continue the
+    chain the ledger holds (a gap, or a different history)."""
+    head = session.execute(
+        select(Event.seq, Event.hash)
+        .where(Event.station_uuid == station_uuid)
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).first()
+    head_seq, head_hash = (head[0], head[1]) if head else (0, GENESIS_HASH)
+    events = package.events
+    if not events:
+        return []
+    first = events[0].facts.seq
+    if first > head_seq + 1:
+        held = f"本台账已有到第 {head_seq} 条" if head_seq else "本台账还没有该站的任何履历"
+        raise ValidationError(
+            f"数据包从该站第 {first} 条履历开始，而{held}："
+            f"中间缺少第 {head_seq + 1}—{first - 1} 条。"
+            "请先导入该站之前的数据包，或请该站导出完整数据包（sync export --full）。"
+        )
+    overlap = [e for e in events if e.facts.seq <= head_seq]
+    if overlap:
+        held = dict(
+            session.execute(
+                select(Event.seq, Event.hash).where(
+                    Event.station_uuid == station_uuid,
+                    Event.seq >= overlap[0].facts.seq,
+                    Event.seq <= overlap[-1].facts.seq,
+                )
+            ).all()
+        )
+        for event in overlap:
+            if held.get(event.facts.seq) != event.hash:
+                raise WorkflowError(
+                    f"数据包中该站第 {event.facts.seq} 条履历与本台账已导入的不一致："
+                    "该站的台账可能恢复过旧备份或被替换，请与该站核实后再导入。"
+                )
+    fresh = [e for e in events if e.facts.seq > head_seq]
+    if fresh and fresh[0].prev_hash != head_hash:
+        raise WorkflowError(
+            f"数据包中该站第 {fresh[0].facts.seq} 条履历接不上本台账已有的履历链，请与该站核实。"
+        )
+    return fresh
+
+
+def _sequence_warnings(session: Session, station_uuid: str, package: Package) -> list[str]:
+    """A package number skipped (or a different package before this one) is reported, not
+    refused: the events themselves continue the chain."""
+    manifest = package.manifest
+    imported = dict(
+        session.execute(
+            select(SyncPackage.sequence, SyncPackage.manifest_sha256).where(
+                SyncPackage.direction == "import", SyncPackage.station_uuid == station_uuid
+            )
+        ).all()
+    )
+    warnings = []
+    last = max(imported, default=0)
+    if manifest.sequence > last + 1:
+        missing = (
+            f"第 {last + 1} 号"
+            if manifest.sequence == last + 2
+            else f"第 {last + 1}—{manifest.sequence - 1} 号"
+        )
+        warnings.append(
+            f"未收到该站的{missing}数据包（本包为第 {manifest.sequence} 号）；"
+            "本包的履历与本台账已有的衔接，合并不受影响，缺少的数据包不必补导。"
+        )
+    elif manifest.sequence <= last:
+        warnings.append(
+            f"该站的第 {manifest.sequence} 号数据包此前已导入过另一份"
+            f"（本台账已导入到第 {last} 号）。"
+        )
+    before = imported.get(manifest.sequence - 1)
+    if before is not None and manifest.previous_sha256 not in (None, before):
+        warnings.append(
+            f"本包记录的上一个数据包与本台账导入的第 {manifest.sequence - 1} 号不是同一份。"
+        )
+    return warnings
+
+
+def _insert_events(session: Session, events: list[Any]) -> None:
+    rows = [
+        {
+            "uuid": e.facts.uuid,
+            "station_uuid": e.facts.station_uuid,
+            "seq": e.facts.seq,
+            "record_type": e.facts.record_type,
+            "record_uuid": e.facts.record_uuid,
+            "kind": e.facts.kind,
+            "occurred_at": e.facts.occurred_at,
+            "recorded_at": e.recorded_at,
+            "actor": e.facts.actor,
+            "payload": canonical_json(e.facts.payload),
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
+        for e in events
+    ]
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(Event), rows[start : start + 5000])
+
+
+def _merge_records(
+    session: Session, package: Package, new_events: list[Any]
+) -> tuple[dict[str, int], dict[str, int]]:
+    by_record: dict[str, list[EventFacts]] = defaultdict(list)
+    types: dict[str, str] = {}
+    for event in new_events:
+        by_record[event.facts.record_uuid].append(event.facts)
+        types[event.facts.record_uuid] = event.facts.record_type
+    new: dict[str, int] = {}
+    updated: dict[str, int] = {}
+    for kind in SNAPSHOT_MEMBERS:
+        model = _MODELS[kind]
+        uuids = [u for u, t in types.items() if t == kind]
+        existing = _existing_ids(session, model, uuids)
+        earlier = _earlier_events(
+            session, [u for u in uuids if u in existing], before=new_events[0].facts.seq
+        )
+        inserts, updates = [], []
+        for uuid in uuids:
+            state = _folded(kind, earlier.get(uuid, []) + by_record[uuid], package, uuid)
+            values = _row_values(model, state, by_record[uuid], created=uuid not in existing)
+            if uuid in existing:
+                updates.append({"id": existing[uuid], **values})
+            else:
+                inserts.append(values)
+        if kind == "notice":
+            inserts.sort(key=lambda row: row["kind"] != "rectification")  # a review refers back
+            _replace_items(session, package, uuids, set(existing))
+        for start in range(0, len(inserts), 2000):
+            session.execute(insert(model), inserts[start : start + 2000])
+        if updates:
+            session.execute(update(model), updates)
+        if kind == "notice":
+            _insert_items(session, package, uuids)
+        new[kind], updated[kind] = len(inserts), len(updates)
+    return new, updated
+
+
+def _existing_ids(session: Session, model: Any, uuids: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(uuids):
+        found.update(
+            session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all()
+        )
+    return found
+
+
+def _earlier_events(
+    session: Session, uuids: list[str], *, before: int
+) -> dict[str, list[EventFacts]]:
+    """The events this ledger held for ``uuids`` before the package's (seq below ``before``)."""
+    events: dict[str, list[EventFacts]] = defaultdict(list)
+    for chunk in _chunks(uuids):
+        query = (
+            select(Event)
+            .where(Event.record_uuid.in_(chunk), Event.seq < before)
+            .order_by(Event.seq)
+        )
+        for event in session.scalars(query):
+            events[event.record_uuid].append(event_facts(event))
+    return events
+
+
+def _folded(kind: str, events: list[EventFacts], package: Package, uuid: str) -> dict[str, Any]:
+    label = _LABELS[kind]
+    try:
+        state = fold(kind, events)
+    except HistoryError as error:
+        raise ValidationError(f"数据包中{label} {uuid} 的履历不合流程：{error}") from None
+    sent = package.snapshots[kind].get(uuid)
+    if sent is None:
+        raise ValidationError(f"数据包缺少{label} {uuid} 的当前状态（{SNAPSHOT_MEMBERS[kind]}）。")
+    for key in sent.keys() | state.keys():
+        if state.get(key) != sent.get(key):
+            name = sent.get("code") or sent.get("number") or sent.get("name") or uuid
+            raise ValidationError(
+                f"数据包中{label} {name} 的“{key}”与其履历推算的不一致，数据包已损坏或被改动。"
+            )
+    return state
+
+
+def _row_values(
+    model: Any, state: dict[str, Any], events: list[EventFacts], *, created: bool
+) -> dict[str, Any]:
+    """The row's column values from a record's state, each checked against its column's type
+    (SQLite would store a text in an integer column without a word)."""
+    columns = model.__table__.columns
+    values: dict[str, Any] = {}
+    for key, value in state.items():
+        if key == "items" or key not in columns or key in ("id", "is_local"):
+            continue
+        values[key] = _typed(columns[key], value, model.__tablename__)
+    if model is Station:
+        values["is_local"] = False
+    if "updated_at" in columns and events:
+        values["updated_at"] = events[-1].occurred_at
+    if created and events:
+        values["created_at"] = events[0].occurred_at
+    return values
+
+
+def _typed(column: Any, value: Any, table: str) -> Any:
+    where = f"数据包中 {table}.{column.name} 的值"
+    if value is None:
+        if not column.nullable:
+            raise ValidationError(f"{where}不能为空。")
+        return None
+    kind = column.type.python_type
+    if kind is dt.date:
+        if not isinstance(value, str):
+            raise ValidationError(f"{where}应为日期。")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"{where}“{value[:20]}”不是有效日期。") from None
+    if kind is bool:
+        if type(value) is not bool:
+            raise ValidationError(f"{where}应为是/否。")
+        return value
+    if kind is int:
+        if type(value) is not int or abs(value) > 2**62:
+            raise ValidationError(f"{where}应为整数。")
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(f"{where}应为文字。")
+    length = getattr(column.type, "length", None)
+    if length is not None and len(value) > length:
+        raise ValidationError(f"{where}过长（超过 {length} 字）。")
+    return value
+
+
+def _replace_items(
+    session: Session, package: Package, uuids: list[str], existing: set[str]
+) -> None:
+    changed = [u for u in uuids if u in existing]
+    for chunk in _chunks(changed):
+        session.execute(delete(NoticeItem).where(NoticeItem.notice_uuid.in_(chunk)))
+
+
+def _insert_items(session: Session, package: Package, uuids: list[str]) -> None:
+    rows = []
+    for uuid in uuids:
+        items = package.snapshots["notice"][uuid].get("items", [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise ValidationError("数据包中文书的事项（items）格式不对。")
+        for item in items:
+            row = _row_values(NoticeItem, item, [], created=False)
+            row["notice_uuid"] = uuid
+            rows.append(row)
+    if rows:
+        session.execute(insert(NoticeItem), rows)
+
+
+def _merge_photos(session: Session, ledger: Ledger, package: Package) -> int:
+    known = set(
+        session.scalars(
+            select(Attachment.uuid).where(
+                Attachment.uuid.in_([a.uuid for a in package.attachments])
+            )
+        )
+    )
+    added = 0
+    for line in package.attachments:
+        if line.uuid in known:
+            continue
+        data = package.photos[line.sha256]
+        store_photo(
+            ledger.attachments_dir,
+            PreparedPhoto(
+                original_name=line.original_name,
+                data=data,
+                thumbnail=_thumbnail(data),
+                media_type=line.media_type,
+                width=line.width,
+                height=line.height,
+            ),
+        )
+        session.add(
+            Attachment(
+                uuid=line.uuid,
+                record_uuid=line.record_uuid,
+                kind=line.kind,
+                sha256=line.sha256,
+                media_type=line.media_type,
+                original_name=line.original_name,
+                width=line.width,
+                height=line.height,
+                size=line.size,
+                created_at=line.created_at,
+            )
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+def _thumbnail(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as image:
+        image.thumbnail((256, 256))
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, "JPEG", quality=85)
+        return buffer.getvalue()
+
+
+def _record_import(session: Session, package: Package) -> None:
+    manifest = package.manifest
+    session.add(
+        SyncPackage(
+            direction="import",
+            station_uuid=manifest.station["uuid"],
+            sequence=manifest.sequence,
+            full=manifest.full,
+            manifest_sha256=package.manifest_sha256,
+            previous_sha256=manifest.previous_sha256,
+            first_seq=manifest.first_seq,
+            last_seq=manifest.last_seq,
+            period_start=dt.date.fromisoformat(manifest.period_start),
+            period_end=dt.date.fromisoformat(manifest.period_end),
+            counts=json.dumps(manifest.counts, ensure_ascii=False, sort_keys=True),
+            file_name=package.file_name[:255],
+            created_at=manifest.created_at,
+            recorded_at=utc_now_text(),
+        )
+    )
+    session.flush()
+
+
+def _constraint(error: IntegrityError) -> str:
+    text = str(error.orig) if error.orig is not None else str(error)
+    return text.splitlines()[0][:120]
+
+
+def _chunks(values: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

@@ -19,6 +19,9 @@ class StationView:
     county: str
     doc_prefix: str
     is_local: bool
+    # Filled by list_stations (0 elsewhere): hazards not voided, and those still open.
+    total_hazards: int = 0
+    open_hazards: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,14 @@ class HazardDetail:
     extension_to: dt.date | None = None  # a pending 延期 request
     extension_reason: str = ""
     extension_requested_on: dt.date | None = None
+    # The station the hazard belongs to: in a county ledger, an imported one (read-only here).
+    station_name: str = ""
+    station_local: bool = True
+
+    @property
+    def imported(self) -> bool:
+        """Recorded by another station and imported with its sync package: read-only here."""
+        return not self.station_local
 
     @property
     def listed(self) -> bool:

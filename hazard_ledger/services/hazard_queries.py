@@ -298,6 +298,8 @@ def show_hazard(ledger: Ledger, code: str) -> HazardDetail:
             code=hazard.code,
             uuid=hazard.uuid,
             station_code=station.code,
+            station_name=station.name,
+            station_local=station.is_local,
             unit=unit.name,
             unit_uuid=unit.uuid,
             village=unit.village,

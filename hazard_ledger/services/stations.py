@@ -1,9 +1,10 @@
-"""本站: initialising this install's station and reading it."""
+"""本站: initialising this install's station and reading it; the stations a county ledger holds
+(its own and those imported from the townships' sync packages)."""
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Station
+from hazard_ledger.db.models import Hazard, Station
 from hazard_ledger.domain.errors import DuplicateError, NotFoundError
 from hazard_ledger.domain.numbering import normalize_station_code
 from hazard_ledger.domain.validation import optional_text, required_text
@@ -69,7 +70,30 @@ def get_local_station(ledger: Ledger) -> StationView | None:
         return station_view(station) if station else None
 
 
-def station_view(station: Station) -> StationView:
+def list_stations(ledger: Ledger) -> list[StationView]:
+    """Every station the ledger holds, this install's own first, then by code, each with its
+    hazard counts (not voided; still open). One query."""
+    # A station without hazards has one row of NULLs from the outer join: neither case counts it.
+    kept = case((Hazard.status != "voided", 1), else_=0)
+    still_open = case((Hazard.status.in_(("discovered", "assigned", "rectified")), 1), else_=0)
+    query = (
+        select(
+            Station,
+            func.coalesce(func.sum(kept), 0),
+            func.coalesce(func.sum(still_open), 0),
+        )
+        .outerjoin(Hazard, Hazard.station_uuid == Station.uuid)
+        .group_by(Station.id)
+        .order_by(Station.is_local.desc(), Station.code)
+    )
+    with ledger.read() as session:
+        return [
+            station_view(station, int(total), int(being_fixed))
+            for station, total, being_fixed in session.execute(query)
+        ]
+
+
+def station_view(station: Station, total_hazards: int = 0, open_hazards: int = 0) -> StationView:
     return StationView(
         uuid=station.uuid,
         code=station.code,
@@ -78,6 +102,8 @@ def station_view(station: Station) -> StationView:
         county=station.county,
         doc_prefix=station.doc_prefix,
         is_local=station.is_local,
+        total_hazards=total_hazards,
+        open_hazards=open_hazards,
     )
 
 

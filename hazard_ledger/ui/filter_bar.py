@@ -1,11 +1,13 @@
-"""The filter bar above the ledger: status, level, 行业领域, 村, overdue, due soon, 挂牌督办,
-the 3030 clocks (闭环超期, 复查超期), text search."""
+"""The filter bar above the ledger: 站点 (a county ledger only), status, level, 行业领域, 村,
+overdue, due soon, 挂牌督办, the 3030 clocks (闭环超期, 复查超期), text search."""
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
+from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.hazard_queries import HazardFilter
+from hazard_ledger.ui.county import StationCombo
 
 
 class FilterBar(QWidget):
@@ -27,6 +29,7 @@ class FilterBar(QWidget):
             self.level.addItem(level.label, level)
         self.industry = QComboBox()
         self.village = QComboBox()
+        self.station = StationCombo()  # hidden unless the ledger holds several stations
         self.overdue = QCheckBox("逾期")
         self.due_soon = QCheckBox(f"临期（{due_soon_days} 天内）")
         self.supervised = QCheckBox("督办")
@@ -38,6 +41,7 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
+        layout.addWidget(self.station, 1)
         for label, box in (
             ("状态", self.status),
             ("等级", self.level),
@@ -53,7 +57,7 @@ class FilterBar(QWidget):
         self._timer.setInterval(250)  # wait for a pause in typing before querying
         self._timer.timeout.connect(self.emit)
         self.search.textChanged.connect(self._timer.start)
-        for box in (self.status, self.level, self.industry, self.village):
+        for box in (self.station, self.status, self.level, self.industry, self.village):
             box.currentIndexChanged.connect(self.emit)
         for check in self.checks():
             check.toggled.connect(self.emit)
@@ -82,8 +86,13 @@ class FilterBar(QWidget):
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 
+    def set_stations(self, stations: list[StationView]) -> None:
+        """The stations the ledger holds: the 站点 choice shows when there are several."""
+        self.station.set_stations(stations)
+
     def filters(self) -> HazardFilter:
         return HazardFilter(
+            station=self.station.code(),
             status=self.status.currentData(),
             level=self.level.currentData(),
             industry=self.industry.currentData() or "",

@@ -1,5 +1,6 @@
-"""The selected hazard: every field, its clocks (with the 3030 profile), a pending 延期 request,
-its 挂牌督办, photo thumbnails (click to enlarge), the history."""
+"""The selected hazard: where it comes from when another station recorded it (imported, read-only
+here), every field, its clocks (with the 3030 profile), a pending 延期 request, its 挂牌督办,
+photo thumbnails (click to enlarge), the history."""
 
 import datetime as dt
 import html
@@ -68,7 +69,9 @@ def render(d: HazardDetail, today: dt.date, due_soon_days: int = 3) -> str:
         else ""
     )
     return (
-        f"<h3 style='color:{color}'>{badge}{e(d.code)}</h3><table>{body}</table>"
+        f"<h3 style='color:{color}'>{badge}{e(d.code)}</h3>"
+        + _source(d)
+        + f"<table>{body}</table>"
         + _extension(d)
         + _clocks(d)
         + (
@@ -78,6 +81,17 @@ def render(d: HazardDetail, today: dt.date, due_soon_days: int = 3) -> str:
         )
         + (f"<h4>照片</h4><p>{photos}</p>" if photos else "")
         + f"<h4>履历</h4><ol>{history}</ol>"
+    )
+
+
+def _source(d: HazardDetail) -> str:
+    """An imported hazard says whose it is, and that it cannot be changed here."""
+    if not d.imported:
+        return ""
+    tip = "整改、复查等由该站办理，随其下一个同步包导入本台账。"
+    return (
+        f"<p style='color:{SOON}'><b>来源：{html.escape(d.station_name)}（导入，只读）</b>"
+        f"<br><span style='color:{MUTED}'>{tip}</span></p>"
     )
 
 

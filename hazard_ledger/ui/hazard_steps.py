@@ -5,9 +5,13 @@ Three tables decide: the hazard's workflow (domain.workflow), its pending 延期
 or refuse only while one is pending), and for a hazard under 挂牌督办 the supervision's own
 table (domain.supervision). A listed hazard is not fixed, verified or voided by the ordinary
 steps (the services refuse them), so those are not offered: the 挂牌督办 menu is.
+
+Above all three, in a county ledger: a hazard of an imported station is read-only here (the
+services refuse any change to it), so none of its steps is offered, nor a notice for it. The
+station acts on it, and its next sync package brings the change.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
@@ -15,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.supervision import TRANSITIONS, SupervisionStep
 from hazard_ledger.domain.workflow import Action
-from hazard_ledger.services.dto import HazardDetail
+from hazard_ledger.services.dto import HazardDetail, HazardRow, StationView
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.ui.dialogs.extension import DecideExtensionDialog, RequestExtensionDialog
 from hazard_ledger.ui.dialogs.form import FormDialog
@@ -69,13 +73,23 @@ WHILE_LISTED = {
     "void": "已挂牌督办：须先销号才能作废。",
 }
 GENERAL_NOT_LISTED = "一般隐患不能挂牌督办：只有重大事故隐患才能挂牌督办。"
+STEP_NAMES = (*ORDINARY, "extension_request", "extension_decide", *SUPERVISION)
+
+
+def read_only(station_name: str) -> str:
+    """Why nothing is offered for a hazard of an imported station."""
+    return (
+        f"导入的数据，只读：本隐患属于{station_name}，在本台账中不能办理。"
+        "整改、复查等由该站办理，随其下一个同步包导入。"
+    )
 
 
 def offers(detail: HazardDetail | None) -> dict[str, Offer]:
     """Every step the window knows, offered or not (with the reason) for ``detail``."""
     if detail is None:
-        names = [*ORDINARY, "extension_request", "extension_decide", *SUPERVISION]
-        return dict.fromkeys(names, Offer(False))
+        return dict.fromkeys(STEP_NAMES, Offer(False))
+    if detail.imported:
+        return dict.fromkeys(STEP_NAMES, Offer(False, read_only(detail.station_name)))
     result = _ordinary(detail)
     result.update(_extension(detail))
     result.update(_supervision(detail))
@@ -135,6 +149,19 @@ def _supervision(detail: HazardDetail) -> dict[str, Offer]:
             why = f"挂牌督办当前为“{view.status.label}”，不能{step.label}{hint}。"
             result[name] = Offer(False, why)
     return result
+
+
+def notice_offer(rows: list[HazardRow], stations: Mapping[str, StationView]) -> Offer:
+    """下发通知书 for the selected ``rows``: none may be of an imported station (``stations``:
+    the ledger's stations by code)."""
+    if not rows:
+        return Offer(False, "先在台账中选择要下发通知书的隐患（Ctrl/Shift 可多选）。")
+    for row in rows:
+        station = stations.get(row.station_code)
+        if station is not None and not station.is_local:
+            why = f"所选的 {row.code} 属于{station.name}（导入的数据），在本台账中只读，"
+            return Offer(False, why + "不能下发通知书。")
+    return Offer(True)
 
 
 DialogFactory = Callable[[QWidget, Ledger, HazardDetail], FormDialog]

@@ -1,13 +1,16 @@
 """The ledger's table view: several rows selectable (for a notice), sorting done by the model
-in SQL, and the clock columns (derived, unsortable) left out of sorting."""
+in SQL, the clock columns (derived, unsortable) left out of sorting, and the 站点 column shown
+only while the ledger holds several stations."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from hazard_ledger.services.dto import StationView
 from hazard_ledger.ui.models.hazard_table import COLUMNS, HazardTableModel
 
 WIDTHS = {
     "code": 116,  # room for the 督 badge
+    "station": 72,
     "unit": 140,
     "village": 64,
     "description": 180,
@@ -20,8 +23,9 @@ WIDTHS = {
     "clock_flags": 64,
     "responsible": 60,
 }
-# Saved column layouts of the window before the clock columns are not restored onto these.
-HEADER_STATE_KEY = "main/columns-v2"
+# Saved column layouts of the window before the 站点 column are not restored onto these.
+HEADER_STATE_KEY = "main/columns-v3"
+STATION_COLUMN = next(i for i, (key, _label) in enumerate(COLUMNS) if key == "station")
 
 
 class LedgerTableView(QTableView):
@@ -42,6 +46,12 @@ class LedgerTableView(QTableView):
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, WIDTHS[key])
         header.sortIndicatorChanged.connect(self._keep_sortable)
+        self.setColumnHidden(STATION_COLUMN, True)
+
+    def set_stations(self, stations: list[StationView]) -> None:
+        """The ledger's stations: the 站点 column names them, and shows when there are several."""
+        self.ledger_model.set_stations(stations)
+        self.setColumnHidden(STATION_COLUMN, len(stations) < 2)
 
     def _keep_sortable(self, column: int, _order: Qt.SortOrder) -> None:
         """A click on a clock column leaves the sort (and its indicator) as it was."""

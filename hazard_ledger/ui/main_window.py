@@ -20,7 +20,7 @@ from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.hazard_queries import HazardFilter, filter_choices, show_hazard
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.preferences import load_preferences
-from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.services.stations import get_local_station, list_stations
 from hazard_ledger.ui.dialogs.hazard_form import HazardDialog
 from hazard_ledger.ui.dialogs.issue_notice import issue_from_selection
 from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog, preview_document
@@ -34,7 +34,7 @@ from hazard_ledger.ui.documents import (
 from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.filter_bar import FilterBar
 from hazard_ledger.ui.hazard_detail import HazardDetailView, PhotoDialog
-from hazard_ledger.ui.hazard_steps import SUPERVISION, offers, step_dialog
+from hazard_ledger.ui.hazard_steps import SUPERVISION, notice_offer, offers, step_dialog
 from hazard_ledger.ui.ledger_view import HEADER_STATE_KEY, LedgerTableView
 from hazard_ledger.ui.models.hazard_table import HazardTableModel
 from hazard_ledger.ui.notices_tab import NoticesTab
@@ -186,7 +186,9 @@ class MainWindow(QMainWindow):
         self.supervision_button.setToolTip(
             supervision_tip(self.detail.detail, self.actions_by_name)
         )
-        self.actions_by_name["notice"].setEnabled(bool(self.selected_rows()))
+        notice = notice_offer(self.selected_rows(), self.model.stations)
+        self.actions_by_name["notice"].setEnabled(notice.enabled)
+        self.actions_by_name["notice"].setToolTip(notice.why_not or "下发通知书")
         update_print_actions(self.detail.detail, self.actions_by_name)
 
     # -- printing ----------------------------------------------------------------------------
@@ -294,6 +296,9 @@ class MainWindow(QMainWindow):
         self.ledger_stale = False
         choices = filter_choices(self.ledger)
         self.filter_bar.set_choices(choices["industries"], choices["villages"])
+        stations = list_stations(self.ledger)  # a county ledger holds several
+        self.filter_bar.set_stations(stations)
+        self.table.set_stations(stations)
         code = self.selected_code()
         self.model.reload(self.filter_bar.filters())
         self._show_counts()

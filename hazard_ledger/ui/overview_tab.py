@@ -1,5 +1,6 @@
 """总览: counts by status and level, 整改率, the 3030 clock figures with the profile they follow,
-a chart by 行业领域, overdue and due-soon lists (listed hazards with their 督 badge)."""
+a chart by 行业领域, overdue and due-soon lists (listed hazards with their 督 badge). In a county
+ledger: a 站点 choice (all stations, or one) and a line of figures per station."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,9 @@ from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.services.dto import HazardRow
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.overview import overview
+from hazard_ledger.services.stations import list_stations
 from hazard_ledger.ui.chart import IndustryChart
+from hazard_ledger.ui.county import StationCombo, StationFiguresTable
 from hazard_ledger.ui.models.hazard_table import supervision_badge
 
 CLOCK_TILES = (
@@ -77,8 +80,21 @@ class OverviewTab(QWidget):
             lists.addWidget(box)
         self.rate_note = QLabel()
         self.rate_note.setStyleSheet("color: #475467;")
+        self.station = StationCombo()  # a county ledger only
+        self.station.currentIndexChanged.connect(self.refresh)
+        self.station_label = QLabel(self.tr("站点"))
+        self.station_label.setBuddy(self.station)
+        self.station_label.hide()
+        self.by_station = StationFiguresTable()
+        self.by_station.station_chosen.connect(self.station.set_code)
+        choice = QHBoxLayout()
+        choice.addWidget(self.station_label)
+        choice.addWidget(self.station)
+        choice.addStretch()
         layout = QVBoxLayout(self)
+        layout.addLayout(choice)
         layout.addLayout(tiles)
+        layout.addWidget(self.by_station)
         layout.addWidget(self.rate_note)
         layout.addWidget(chart_box, 2)
         layout.addLayout(lists, 2)
@@ -99,7 +115,10 @@ class OverviewTab(QWidget):
             self.open_hazard.emit(item.text())
 
     def refresh(self) -> None:
-        figures = overview(self.ledger, self.due_soon_days)
+        self.station.set_stations(list_stations(self.ledger))
+        self.station_label.setVisible(self.station.several)
+        figures = overview(self.ledger, self.due_soon_days, station_code=self.station.code())
+        self.by_station.set_figures(figures.by_station, figures.station_code)
         for status in HazardStatus:
             self.tiles[status.label].setText(str(figures.by_status[status]))
         self.tiles["重大隐患"].setText(str(figures.by_level[HazardLevel.MAJOR]))
@@ -107,7 +126,7 @@ class OverviewTab(QWidget):
         self.tiles["挂牌督办"].setText(str(figures.supervised))
         self.tiles["挂牌督办"].setStyleSheet(TILE_STYLE % "#101828")
         alarming = {
-            "逾期": len(figures.overdue),
+            "逾期": figures.overdue_count,
             "闭环超期": figures.closure_exceeded,
             "复查超期": figures.verification_overdue,
             "响应超时": figures.response_late,

@@ -10,11 +10,12 @@ from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import issue_notice, list_notices, serve_notice, void_notice
 from hazard_ledger.services.units import list_units
 from hazard_ledger.ui.models import hazard_table
-from hazard_ledger.ui.models.hazard_table import OVERDUE, HazardTableModel
+from hazard_ledger.ui.models.hazard_table import COLUMNS, OVERDUE, HazardTableModel
 from hazard_ledger.ui.models.notice_table import VOIDED, NoticeTableModel
 from hazard_ledger.ui.models.unit_table import UnitTableModel
 
 D = dt.date
+COLUMN = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 
 
 def test_hazard_model_passes_the_model_tester(qtmodeltester, filled: Ledger) -> None:  # type: ignore[no-untyped-def]
@@ -33,12 +34,12 @@ def test_hazard_model_shows_the_ledger(filled: Ledger) -> None:
     first = model.index(0, 0)
     assert model.data(first) == "LY-2026-0003"  # newest first by default
     overdue_row = next(i for i, r in enumerate(model.rows) if r.overdue_days)
-    assert model.data(model.index(overdue_row, 8)) == "8 天"
+    assert model.data(model.index(overdue_row, COLUMN["overdue_days"])) == "8 天"
     assert (
         model.data(model.index(overdue_row, 0), Qt.ItemDataRole.BackgroundRole).color() == OVERDUE
     )
     major_row = next(i for i, r in enumerate(model.rows) if r.level.label == "重大")
-    assert model.data(model.index(major_row, 4)) == "重大"
+    assert model.data(model.index(major_row, COLUMN["level"])) == "重大"
     model.reload(HazardFilter(search="灭火器"))
     assert [r.description for r in model.rows] == ["灭火器压力不足"]
 

@@ -109,7 +109,7 @@ def test_clock_columns_do_not_sort(clock_window: MainWindow) -> None:
     before = [row.code for row in clock_window.model.rows]
     header.setSortIndicator(CLOSURE, Qt.SortOrder.AscendingOrder)
     assert [row.code for row in clock_window.model.rows] == before
-    assert header.sortIndicatorSection() == 6  # still by 发现日期
+    assert COLUMNS[header.sortIndicatorSection()][0] == "found_on"  # still by 发现日期
     header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     assert clock_window.model.rows[0].code == "LY-2026-0001"
 

@@ -1,6 +1,7 @@
 """The ledger table: rows fetched page by page, filtered and sorted in SQL (never in a proxy).
 A hazard under 挂牌督办 carries a red 督 badge before its code; the 3030 clocks have columns of
-their own (derived, so not sortable)."""
+their own (derived, so not sortable). In a county ledger the 站点 column names each hazard's
+station (the view hides it while the ledger holds one station)."""
 
 import datetime as dt
 from typing import Any
@@ -10,13 +11,15 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.supervision import SupervisionStatus
-from hazard_ledger.services.dto import HazardRow
+from hazard_ledger.services.dto import HazardRow, StationView
 from hazard_ledger.services.hazard_queries import HazardFilter, count_by_status, list_hazards
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.ui.clock_text import clock_flags, closure_text
+from hazard_ledger.ui.county import IMPORTED_COLOR, short_name, station_label
 
 COLUMNS = [
     ("code", "编号"),
+    ("station", "站点"),
     ("unit", "单位"),
     ("village", "村(社区)"),
     ("description", "隐患描述"),
@@ -30,8 +33,11 @@ COLUMNS = [
     ("responsible", "责任人"),
 ]
 # Derived from the 3030 profile at read time: the database cannot sort by them.
-UNSORTABLE = {"closure", "clock_flags"}
+CLOCKS = {"closure", "clock_flags"}
+# The station is the code's prefix: sorting by 编号 lists the hazards station by station.
+UNSORTABLE = CLOCKS | {"station"}
 HEADER_TIPS = {
+    "station": "隐患所属的站点（编号以站点简码开头：按编号排序即按站点排列）",
     "closure": "3030 闭环时限：未闭环的剩余天数或已超天数；已闭环的是否按时（不能排序）",
     "clock_flags": "响应超时、复查超期（不能排序）",
 }
@@ -41,6 +47,12 @@ DUE_SOON = QColor("#fff3cd")
 MAJOR = QColor("#b42318")
 LATE = QColor("#b42318")
 _BADGE: list[QIcon] = []
+# What the 站点 column answers itself; other roles (row colours…) as every column does.
+STATION_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,6 +69,11 @@ class HazardTableModel(QAbstractTableModel):
         self.loaded = False
         self.total = 0
         self.counts: dict[HazardStatus, int] = dict.fromkeys(HazardStatus, 0)
+        self.stations: dict[str, StationView] = {}  # by code
+
+    def set_stations(self, stations: list[StationView]) -> None:
+        """The ledger's stations, which the 站点 column names (shown on the next reload)."""
+        self.stations = {station.code: station for station in stations}
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self, filters: HazardFilter | None = None) -> None:
@@ -133,13 +150,15 @@ class HazardTableModel(QAbstractTableModel):
             return None
         hazard = self.rows[index.row()]
         key = COLUMNS[index.column()][0]
+        if key == "station" and role in STATION_ROLES:
+            return self._station_data(hazard, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(hazard, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(hazard, key)
         if role == Qt.ItemDataRole.DecorationRole and key == "code" and hazard.listed:
             return supervision_badge()
-        if role == Qt.ItemDataRole.ForegroundRole and key in UNSORTABLE:
+        if role == Qt.ItemDataRole.ForegroundRole and key in CLOCKS:
             late = hazard.clocks.closure_exceeded if key == "closure" else True
             return QBrush(LATE) if late else None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -159,6 +178,16 @@ class HazardTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.UserRole:
             return hazard.code
+        return None
+
+    def _station_data(self, hazard: HazardRow, role: int) -> Any:
+        station = self.stations.get(hazard.station_code)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_name(station) if station else hazard.station_code
+        if role == Qt.ItemDataRole.ToolTipRole and station is not None:
+            return station_label(station) + ("" if station.is_local else "（导入的数据，只读）")
+        if role == Qt.ItemDataRole.ForegroundRole and station and not station.is_local:
+            return QBrush(IMPORTED_COLOR)
         return None
 
     def _due_soon(self, hazard: HazardRow) -> bool:

@@ -288,6 +288,8 @@ def _insert_events(session: Session, events: list[Any]) -> None:
 def _merge_records(
     session: Session, package: Package, new_events: list[Any]
 ) -> tuple[dict[str, int], dict[str, int]]:
+    if not new_events:
+        return {}, {}
     by_record: dict[str, list[EventFacts]] = defaultdict(list)
     types: dict[str, str] = {}
     for event in new_events:

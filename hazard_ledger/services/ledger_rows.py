@@ -6,12 +6,15 @@ workbook takes its columns from there so the two cannot drift apart.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, func, select
+from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Supervision, Unit
+from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Station, Supervision, Unit
 from hazard_ledger.domain.deadlines import overdue_days
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.supervision import SupervisionStatus
@@ -69,6 +72,10 @@ class LedgerRow:
     listing_level: str = ""
     listing_doc_no: str = ""
     delisted_on: dt.date | None = None
+    # Not ledger columns: the hazard's station (a county ledger holds several) and its 交办
+    # date (the weekly report reconstructs the state at a past day from the dates).
+    station_code: str = ""
+    assigned_on: dt.date | None = None
 
     @property
     def place(self) -> str:
@@ -155,7 +162,9 @@ COLUMNS_BY_ATTRIBUTE = {column.attribute: column for column in LEDGER_COLUMNS}
 # The fields ledger_rows selects, in LedgerRow's order (序号 and 逾期天数 are derived).
 _SELECTED = [f.name for f in fields(LedgerRow) if f.name not in ("serial", "overdue_days")]
 _DAYS = [f.name for f in fields(LedgerRow)].index("overdue_days") - 1  # its place in _SELECTED
-_LEVEL, _STATUS, _DEADLINE = (_SELECTED.index(name) for name in ("level", "status", "deadline"))
+_LEVEL, _STATUS, _DEADLINE, _ASSIGNED, _RECTIFIED = (
+    _SELECTED.index(name) for name in ("level", "status", "deadline", "assigned_on", "rectified_on")
+)
 
 
 def cell_text(value: CellValue) -> str:
@@ -179,6 +188,56 @@ def ledger_rows(
     """Every hazard matching ``filters`` with all ledger columns, in one query; sorted as the
     ledger list sorts (``sort`` a key of hazard_queries.SORT_COLUMNS, oldest found first)."""
     today = ledger.today()
+    # The clock filters compare with cutoffs from the profile and the calendar (files, no query).
+    clocked = filters.closure_exceeded or filters.verification_overdue
+    context = clock_context(ledger) if clocked else None
+    with ledger.read() as session:
+        local_station(session)  # a clear message before `init`
+        query = apply_filters(session, _ledger_query(), filters, today, context)
+        rows = session.execute(apply_sort(query, sort, descending)).all()
+    return _ledger_rows(rows, today)
+
+
+def select_ledger_rows(
+    session: Session,
+    *conditions: ColumnElement[bool],
+    today: dt.date,
+    sort: str = "found_on",
+    descending: bool = False,
+    by_dates: bool = False,
+) -> list[LedgerRow]:
+    """The ledger rows of the hazards meeting the SQL ``conditions`` (on Hazard, Unit, Station
+    and Supervision), inside the caller's transaction: one query, for reports that choose
+    their hazards otherwise than by a HazardFilter (the weekly report's 明细 and 逾期).
+
+    ``today`` is the day 逾期天数 are counted to; with ``by_dates`` they are those of that day
+    as the hazard's dates tell it (see overdue_days_on), for a day that may be past."""
+    query = apply_sort(_ledger_query().where(*conditions), sort, descending)
+    return _ledger_rows(session.execute(query).all(), today, by_dates=by_dates)
+
+
+def overdue_days_on(
+    status: HazardStatus,
+    assigned_on: dt.date | None,
+    rectified_on: dt.date | None,
+    deadline: dt.date | None,
+    day: dt.date,
+) -> int:
+    """逾期天数 on ``day``, possibly past, as the hazard's dates tell it: being fixed then
+    (assigned by then, not 待交办 or voided now, its fix not reported by then) and past its
+    deadline. On today it equals domain.deadlines.overdue_days. A deadline moved since, or a
+    交办 withdrawn since, is not reconstructed. services.weekly counts by the same rule in SQL."""
+    if status in (HazardStatus.DISCOVERED, HazardStatus.VOIDED) or deadline is None:
+        return 0
+    if assigned_on is None or assigned_on > day:
+        return 0
+    if rectified_on is not None and rectified_on <= day:
+        return 0
+    return max(0, (day - deadline).days)
+
+
+def _ledger_query() -> Select:  # type: ignore[type-arg]
+    """Every ledger column of every hazard, in _SELECTED's order (filters are added after)."""
     # The latest valid 整改通知书 per hazard, ranked in the database so the whole ledger stays
     # one query (a hazard is listed again only after a notice was voided and reissued).
     rank = (
@@ -227,20 +286,19 @@ def ledger_rows(
         "listing_level": func.coalesce(Supervision.level, ""),
         "listing_doc_no": func.coalesce(Supervision.doc_no, ""),
         "delisted_on": Supervision.delisted_on,
+        "station_code": Station.code,
+        "assigned_on": Hazard.assigned_on,
     }
-    query = (
+    return (
         hazards_with_unit(*(columns[name] for name in _SELECTED))
         .outerjoin(notices, and_(notices.c.hazard_uuid == Hazard.uuid, notices.c.rank == 1))
         .outerjoin(Supervision, Supervision.hazard_uuid == Hazard.uuid)
     )
-    # The clock filters compare with cutoffs from the profile and the calendar (files, no query).
-    clocked = filters.closure_exceeded or filters.verification_overdue
-    context = clock_context(ledger) if clocked else None
-    with ledger.read() as session:
-        local_station(session)  # a clear message before `init`
-        query = apply_filters(session, query, filters, today, context)
-        query = apply_sort(query, sort, descending)
-        rows = session.execute(query).all()
+
+
+def _ledger_rows(
+    rows: Sequence[Row[Any]], today: dt.date, *, by_dates: bool = False
+) -> list[LedgerRow]:
     levels = {level.value: level for level in HazardLevel}
     statuses = {status.value: status for status in HazardStatus}
     result = []
@@ -250,7 +308,12 @@ def ledger_rows(
         values = list(row)
         values[_LEVEL] = levels[values[_LEVEL]]
         status = values[_STATUS] = statuses[values[_STATUS]]
-        days = overdue_days(status, values[_DEADLINE], today)
+        if by_dates:
+            days = overdue_days_on(
+                status, values[_ASSIGNED], values[_RECTIFIED], values[_DEADLINE], today
+            )
+        else:
+            days = overdue_days(status, values[_DEADLINE], today)
         result.append(LedgerRow(serial, *values[:_DAYS], days, *values[_DAYS:]))
     return result
 

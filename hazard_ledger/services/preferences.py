@@ -24,6 +24,8 @@ class Preferences:
     review_number_template: str = "（{prefix}）应消复查〔{year}〕{serial}号"
     # A TrueType font file for printed documents; empty: the resolution order of reports.fonts.
     document_font: str = ""
+    # The weekday the 周报's week starts on: 0 Monday (the default, Monday–Sunday) … 6 Sunday.
+    week_start: int = 0
 
 
 def load_preferences(ledger: Ledger) -> Preferences:
@@ -45,6 +47,10 @@ def save_preferences(ledger: Ledger, preferences: Preferences) -> Preferences:
     operator = optional_text(preferences.operator, field="operator", label="操作员", max_length=50)
     if not 0 <= preferences.due_soon_days <= 60:
         raise ValidationError("临期提醒天数应在 0 到 60 之间。", field="due_soon_days")
+    if type(preferences.week_start) is not int or not 0 <= preferences.week_start <= 6:
+        raise ValidationError(
+            "周报的每周起始日应为 0（周一）到 6（周日）之间的整数。", field="week_start"
+        )
     preferences = replace(
         preferences,
         operator=operator,

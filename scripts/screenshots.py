@@ -126,6 +126,7 @@ def shoot(data: Path, out: Path) -> None:
     shoot_documents(window, ledger, settle, save)
     shoot_supervision(window, ledger, settle, save)
     window.close()
+    shoot_county(data, settle, save)
     QTimer.singleShot(0, app.quit)
     app.exec()
     QApplication.processEvents()
@@ -316,6 +317,83 @@ def shoot_supervision(window, ledger, settle, save) -> None:  # type: ignore[no-
     reminders.move(260, 120)
     save(reminders, "reminders.png")
     reminders.close()
+
+
+def county_ledger(data: Path):  # type: ignore[no-untyped-def]
+    """A county ledger as it stands after importing the demo station's package: the demo's
+    罗阳镇 station (LY) is imported (not local), and the county's own station (TS, 泰顺县应急管理局)
+    has a unit and a few hazards of its own. Made by turning the demo's station into an imported
+    one, which leaves the rows and events an import of its full package leaves."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from hazard_ledger.db.models import Station
+    from hazard_ledger.domain.enums import HazardLevel
+    from hazard_ledger.services import hazards
+    from hazard_ledger.services.demo import create_demo_ledger
+    from hazard_ledger.services.ledger import Ledger
+    from hazard_ledger.services.stations import init_station
+    from hazard_ledger.services.units import UnitInput, add_unit
+
+    with Ledger(data / "county", operator="张建华") as township:
+        create_demo_ledger(township)
+        prepare_supervision(township, data)
+    ledger = Ledger(data / "county", operator="陈立新").open()
+    with ledger.write() as session:
+        session.execute(update(Station).where(Station.code == "LY").values(is_local=False))
+    init_station(ledger, code="TS", name="泰顺县应急管理局", county="泰顺县", doc_prefix="泰")
+    add_unit(
+        ledger,
+        UnitInput(name="泰顺县城关加油站", industry="危险化学品", village="罗阳镇城东社区"),
+    )
+    today = ledger.today()
+    for days, description, location, level in (
+        (20, "卸油区静电接地装置损坏", "卸油区", HazardLevel.MAJOR),
+        (12, "站房配电箱未上锁", "站房", HazardLevel.GENERAL),
+        (3, "消防沙池沙量不足", "加油区", HazardLevel.GENERAL),
+    ):
+        code = hazards.record_hazard(
+            ledger,
+            hazards.NewHazard(
+                unit="泰顺县城关加油站",
+                description=description,
+                location=location,
+                level=level,
+                found_on=today - dt.timedelta(days=days),
+                inspector="陈立新",
+            ),
+        )
+        if days > 10:
+            hazards.assign_hazard(
+                ledger,
+                code,
+                responsible="周建国",
+                deadline=today + dt.timedelta(days=days - 15),
+                on=today - dt.timedelta(days=days - 1),
+            )
+    return ledger
+
+
+def shoot_county(data: Path, settle, save) -> None:  # type: ignore[no-untyped-def]
+    """The county ledger: the 站点 column and choice, an imported hazard selected (its steps
+    greyed, the 来源 line in the detail), and the overview with its line per station."""
+    from hazard_ledger.ui.main_window import MainWindow
+
+    ledger = county_ledger(data)
+    window = MainWindow(ledger)
+    window.resize(1400, 860)
+    window.move(20, 20)
+    window.show()
+    settle(800)
+    imported = next(
+        i for i, r in enumerate(window.model.rows) if r.station_code == "LY" and r.overdue_days
+    )
+    window.table.selectRow(imported)
+    save(window, "county.png")
+    window.tabs.setCurrentWidget(window.overview_tab)
+    save(window, "county-overview.png")
+    window.close()
 
 
 if __name__ == "__main__":

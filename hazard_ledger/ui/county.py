@@ -4,7 +4,13 @@ table of figures per station; both stay hidden while the ledger holds one statio
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.overview import StationFigures
@@ -18,8 +24,9 @@ def station_label(station: StationView) -> str:
 
 
 def short_name(station: StationView) -> str:
-    """What a narrow column shows: the township, or the name when the township is not given."""
-    return station.township or station.name
+    """What a narrow column shows: 本站 for this install's own, else the township (or the name
+    when the township is not given)."""
+    return "本站" if station.is_local else station.township or station.name
 
 
 class StationCombo(QComboBox):
@@ -30,7 +37,9 @@ class StationCombo(QComboBox):
         super().__init__()
         self.setObjectName("station_choice")
         self.setToolTip(self.tr("站点"))
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow when closed (the filter bar is full); the list shows the whole names.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.stations: list[StationView] = []
         self.set_stations([])
 
@@ -51,6 +60,7 @@ class StationCombo(QComboBox):
             self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.setCurrentIndex(max(0, self.findData(current)))
         self.blockSignals(False)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
         self.setVisible(self.several)
 
     def code(self) -> str:
@@ -85,7 +95,11 @@ class StationFiguresTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.columnCount()):
+            header.resizeSection(column, 96)
         self.cellDoubleClicked.connect(self._chosen)
         self.hide()
 
@@ -113,7 +127,6 @@ class StationFiguresTable(QTableWidget):
                 if column == 4 and line.overdue:
                     item.setForeground(QColor("#d92d20"))
                 self.setItem(row, column, item)
-        self.resizeColumnsToContents()
         chosen_row = next((i for i, line in enumerate(lines) if line.code == chosen), None)
         if chosen_row is None:
             self.clearSelection()

@@ -10,7 +10,7 @@ from hazard_ledger.ui.models.hazard_table import COLUMNS, HazardTableModel
 
 WIDTHS = {
     "code": 116,  # room for the 督 badge
-    "station": 72,
+    "station": 64,
     "unit": 140,
     "village": 64,
     "description": 180,
@@ -25,7 +25,10 @@ WIDTHS = {
 }
 # Saved column layouts of the window before the 站点 column are not restored onto these.
 HEADER_STATE_KEY = "main/columns-v3"
-STATION_COLUMN = next(i for i, (key, _label) in enumerate(COLUMNS) if key == "station")
+COLUMN = {key: i for i, (key, _label) in enumerate(COLUMNS)}
+STATION_COLUMN = COLUMN["station"]
+# The columns fit beside the detail pane; the 站点 column takes its room from these.
+ROOM_FOR_STATION = {"unit": 24, "description": 40}
 
 
 class LedgerTableView(QTableView):
@@ -51,7 +54,13 @@ class LedgerTableView(QTableView):
     def set_stations(self, stations: list[StationView]) -> None:
         """The ledger's stations: the 站点 column names them, and shows when there are several."""
         self.ledger_model.set_stations(stations)
-        self.setColumnHidden(STATION_COLUMN, len(stations) < 2)
+        hidden = len(stations) < 2
+        if hidden != self.isColumnHidden(STATION_COLUMN):
+            header = self.horizontalHeader()
+            for key, room in ROOM_FOR_STATION.items():
+                width = header.sectionSize(COLUMN[key])
+                header.resizeSection(COLUMN[key], width + (room if hidden else -room))
+        self.setColumnHidden(STATION_COLUMN, hidden)
 
     def _keep_sortable(self, column: int, _order: Qt.SortOrder) -> None:
         """A click on a clock column leaves the sort (and its indicator) as it was."""

@@ -62,9 +62,19 @@ class OverviewTab(QWidget):
         self.profile.setObjectName("profile_summary")
         self.profile.setWordWrap(True)
         self.profile.setStyleSheet("color: #475467;")
-        profile_box = QGroupBox("闭环管控时限")
-        QVBoxLayout(profile_box).addWidget(self.profile)
-        tiles.addWidget(profile_box, 1, len(CLOCK_TILES), 1, len(names) - len(CLOCK_TILES))
+        self.profile_box = QGroupBox("闭环管控时限")
+        QVBoxLayout(self.profile_box).addWidget(self.profile)
+        self.tiles_grid, self.tile_columns = tiles, len(names)
+        # A county ledger's 站点 choice takes the last tile of the second row (see _place_choice).
+        self.station = StationCombo()
+        self.station.currentIndexChanged.connect(self.refresh)
+        self.station_box = QGroupBox(self.tr("站点"), self)
+        self.station_box.setToolTip(self.tr("总览的范围：全部站点，或其中一个站点"))
+        box_layout = QVBoxLayout(self.station_box)
+        box_layout.addStretch()
+        box_layout.addWidget(self.station)
+        box_layout.addStretch()
+        self._place_choice(several=False)
         self.chart = IndustryChart()
         chart_box = QGroupBox("各行业领域隐患（不含作废）")
         QVBoxLayout(chart_box).addWidget(self.chart)
@@ -80,24 +90,27 @@ class OverviewTab(QWidget):
             lists.addWidget(box)
         self.rate_note = QLabel()
         self.rate_note.setStyleSheet("color: #475467;")
-        self.station = StationCombo()  # a county ledger only
-        self.station.currentIndexChanged.connect(self.refresh)
-        self.station_label = QLabel(self.tr("站点"))
-        self.station_label.setBuddy(self.station)
-        self.station_label.hide()
         self.by_station = StationFiguresTable()
         self.by_station.station_chosen.connect(self.station.set_code)
-        choice = QHBoxLayout()
-        choice.addWidget(self.station_label)
-        choice.addWidget(self.station)
-        choice.addStretch()
         layout = QVBoxLayout(self)
-        layout.addLayout(choice)
         layout.addLayout(tiles)
         layout.addWidget(self.by_station)
         layout.addWidget(self.rate_note)
         layout.addWidget(chart_box, 2)
         layout.addLayout(lists, 2)
+
+    def _place_choice(self, *, several: bool) -> None:
+        """The profile spans the second row's free tiles; with several stations, the 站点
+        choice takes the last of them."""
+        first = len(CLOCK_TILES)
+        span = self.tile_columns - first - (1 if several else 0)
+        self.tiles_grid.removeWidget(self.profile_box)
+        self.tiles_grid.addWidget(self.profile_box, 1, first, 1, span)
+        if several and self.tiles_grid.indexOf(self.station_box) < 0:
+            self.tiles_grid.addWidget(self.station_box, 1, self.tile_columns - 1)
+        elif not several:
+            self.tiles_grid.removeWidget(self.station_box)
+        self.station_box.setVisible(several)
 
     def _list(self) -> QTableWidget:
         table = QTableWidget(0, 5)
@@ -116,7 +129,8 @@ class OverviewTab(QWidget):
 
     def refresh(self) -> None:
         self.station.set_stations(list_stations(self.ledger))
-        self.station_label.setVisible(self.station.several)
+        if self.station.several != self.station_box.isVisibleTo(self):
+            self._place_choice(several=self.station.several)
         figures = overview(self.ledger, self.due_soon_days, station_code=self.station.code())
         self.by_station.set_figures(figures.by_station, figures.station_code)
         for status in HazardStatus:

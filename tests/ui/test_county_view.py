@@ -58,7 +58,7 @@ def test_the_station_choice_filters_the_ledger(county_window: MainWindow) -> Non
     choice.set_code("LY")
     assert codes(window) == ["LY-2026-0001", "LY-2026-0002", "LY-2026-0003"]
     local = window.model.index(0, STATION_COLUMN)
-    assert window.model.data(local) == "罗阳镇"
+    assert window.model.data(local) == "本站"
     assert "导入" not in window.model.data(local, Qt.ItemDataRole.ToolTipRole)
     choice.set_code("")
     assert len(window.model.rows) == 7

@@ -52,6 +52,8 @@ def test_the_station_choice_filters_the_ledger(county_window: MainWindow) -> Non
     choice.set_code(IMPORTED)
     assert codes(window) == [f"SQ-2026-000{n}" for n in range(1, 5)]
     assert "共 4 条" in window.counts.text()
+    window.refresh()  # F5 keeps the choice
+    assert choice.code() == IMPORTED and len(window.model.rows) == 4
     row = window.model.index(0, STATION_COLUMN)
     assert window.model.data(row) == "司前畲族镇"
     assert "导入的数据" in window.model.data(row, Qt.ItemDataRole.ToolTipRole)

@@ -1,10 +1,10 @@
-"""``hazard add | assign | rectify | verify | void | edit | list | show`` (``sheet``, ``extend``
-and ``extension`` are registered here from their own modules)."""
+"""``hazard add | assign | rectify | verify | void | edit | list | show`` (``sheet``, ``extend``,
+``extension`` and ``import`` are registered here from their own modules)."""
 
 import argparse
 import datetime as dt
 
-from hazard_ledger.cli import extension_commands, report_commands
+from hazard_ledger.cli import extension_commands, import_commands, report_commands
 from hazard_ledger.cli.deadline_options import (
     add_deadline_options,
     deadline_from,
@@ -92,6 +92,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     report_commands.register_sheet(sub)
     extension_commands.register(sub)
+    import_commands.register_hazard(sub)
 
 
 def _detail_options(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:

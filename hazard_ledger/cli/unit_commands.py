@@ -1,7 +1,8 @@
-"""``unit add | edit | list``."""
+"""``unit add | edit | list`` (``import`` is registered here from import_commands)."""
 
 import argparse
 
+from hazard_ledger.cli import import_commands
 from hazard_ledger.cli.output import print_json, print_table, unit_json
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.units import UnitInput, add_unit, edit_unit, list_units
@@ -28,6 +29,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.add_argument("--search", default="", help="按名称、信用代码、村(社区)、地址查找")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list, writes=False)
+
+    import_commands.register_unit(sub)
 
 
 def _detail_options(parser: argparse.ArgumentParser) -> None:

@@ -99,8 +99,13 @@ def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
         if not isinstance(changes, Mapping):
             raise HistoryError(f"事件 {event.uuid} 的内容不完整（缺少 changes）")
         if record_type == "hazard":
+            action = Action(event.kind)
+            # An import starts the history in the status the sheet showed (any status).
+            landing = _imported_status(event, changes) if action is Action.IMPORT else None
             try:
-                after = next_status(status, Action(event.kind), code=str(state.get("code", "")))
+                after = next_status(
+                    status, action, code=str(state.get("code", "")), landing=landing
+                )
             except Exception as error:
                 raise HistoryError(f"事件 {event.uuid}：{error}") from None
             if changes.get("status", state.get("status")) != after.value:
@@ -118,3 +123,10 @@ def fold(record_type: str, events: Iterable[EventFacts]) -> dict[str, Any]:
             raise HistoryError(f"事件 {event.uuid}：记录在创建之前被修改")
         state.update(changes)
     return state
+
+
+def _imported_status(event: EventFacts, changes: Mapping[str, Any]) -> HazardStatus:
+    try:
+        return HazardStatus(changes.get("status"))
+    except ValueError:
+        raise HistoryError(f"事件 {event.uuid}：导入的隐患没有有效的状态") from None

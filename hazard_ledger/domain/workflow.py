@@ -6,6 +6,8 @@ DISCOVERED --assign--> ASSIGNED --rectify--> RECTIFIED --verify_pass--> VERIFIED
 any open state --void--> VOIDED;  any open state --edit--> (unchanged)
 ASSIGNED --withdraw--> DISCOVERED  (only when the 整改通知书 that assigned it is voided)
 ASSIGNED --extension requested / approved / refused--> (unchanged; approval moves the deadline)
+(not recorded) --import--> any status  (a hazard brought in from a station's earlier Excel 台账
+                           starts its history in the state the sheet shows)
 """
 
 from enum import StrEnum
@@ -28,6 +30,7 @@ class Action(StrEnum):
     EXTENSION_REQUEST = "extension_requested"
     EXTENSION_APPROVE = "extension_approved"
     EXTENSION_REFUSE = "extension_refused"
+    IMPORT = "imported"
 
     @property
     def label(self) -> str:
@@ -46,6 +49,7 @@ _ACTION_LABELS = {
     Action.EXTENSION_REQUEST: "申请延期",
     Action.EXTENSION_APPROVE: "批准延期",
     Action.EXTENSION_REFUSE: "不批准延期",
+    Action.IMPORT: "导入",
 }
 
 _OPEN = (HazardStatus.DISCOVERED, HazardStatus.ASSIGNED, HazardStatus.RECTIFIED)
@@ -70,17 +74,41 @@ TRANSITIONS: dict[tuple[HazardStatus | None, Action], HazardStatus] = {
 }
 
 # Steps not offered from the status alone: a hazard's 交办 is withdrawn by voiding the notice
-# that made it; an extension is approved or refused only while a request is pending.
-_NOT_OFFERED = frozenset({Action.WITHDRAW, Action.EXTENSION_APPROVE, Action.EXTENSION_REFUSE})
+# that made it; an extension is approved or refused only while a request is pending; importing
+# is what `hazard import` does with a sheet, never a step on a hazard.
+_NOT_OFFERED = frozenset(
+    {Action.WITHDRAW, Action.EXTENSION_APPROVE, Action.EXTENSION_REFUSE, Action.IMPORT}
+)
 
 
 def is_allowed(status: HazardStatus | None, action: Action) -> bool:
-    """Whether the table allows ``action`` on a hazard in ``status`` (None: not recorded yet)."""
+    """Whether the table allows ``action`` on a hazard in ``status`` (None: not recorded yet).
+
+    Importing is allowed only on a hazard not recorded yet; it is outside the table because it
+    may land in any status (the one the imported sheet shows).
+    """
+    if action is Action.IMPORT:
+        return status is None
     return (status, action) in TRANSITIONS
 
 
-def next_status(status: HazardStatus | None, action: Action, *, code: str = "") -> HazardStatus:
-    """The status after ``action``; a forbidden step raises WorkflowError saying why."""
+def next_status(
+    status: HazardStatus | None,
+    action: Action,
+    *,
+    code: str = "",
+    landing: HazardStatus | None = None,
+) -> HazardStatus:
+    """The status after ``action``; a forbidden step raises WorkflowError saying why.
+
+    ``landing`` is the status an imported hazard starts in (required for Action.IMPORT only).
+    """
+    if action is Action.IMPORT:
+        if status is not None:
+            raise WorkflowError(_refusal(status, action, code))
+        if landing is None:
+            raise WorkflowError("导入的隐患须注明其状态。")
+        return landing
     try:
         return TRANSITIONS[(status, action)]
     except KeyError:
@@ -94,6 +122,8 @@ def allowed_actions(status: HazardStatus | None) -> list[Action]:
 
 def _refusal(status: HazardStatus | None, action: Action, code: str) -> str:
     who = f"隐患 {code} " if code else "该隐患"
+    if action is Action.IMPORT and status is not None:
+        return f"{who}已经登记过，不能再导入。"
     if status is None:
         return f"{who}尚未登记，不能{action.label}。"
     if status is HazardStatus.VERIFIED:

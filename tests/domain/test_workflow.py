@@ -6,6 +6,7 @@ import pytest
 
 from hazard_ledger.domain.enums import HazardStatus as S
 from hazard_ledger.domain.errors import WorkflowError
+from hazard_ledger.domain.history import EventFacts, HistoryError, fold
 from hazard_ledger.domain.workflow import Action as A
 from hazard_ledger.domain.workflow import allowed_actions, is_allowed, next_status
 
@@ -30,7 +31,8 @@ SPEC = {
     (S.ASSIGNED, A.EXTENSION_REFUSE): S.ASSIGNED,
 }
 
-PAIRS = list(itertools.product([None, *S], A))
+# Importing (an earlier Excel 台账) lands in the status the sheet shows: outside the table.
+PAIRS = list(itertools.product([None, *S], [a for a in A if a is not A.IMPORT]))
 
 
 @pytest.mark.parametrize(("status", "action"), PAIRS)
@@ -65,3 +67,59 @@ def test_allowed_actions_list_the_steps_offered() -> None:
     assert allowed_actions(None) == [A.RECORD]
     # Withdrawal follows from voiding a notice; nobody is offered it as a step of its own.
     assert allowed_actions(S.ASSIGNED) == [A.RECTIFY, A.VOID, A.EDIT, A.EXTENSION_REQUEST]
+
+
+@pytest.mark.parametrize("landing", list(S))
+def test_an_import_starts_a_hazard_in_any_status(landing: S) -> None:
+    assert is_allowed(None, A.IMPORT)
+    assert next_status(None, A.IMPORT, landing=landing) is landing
+
+
+@pytest.mark.parametrize("status", list(S))
+def test_an_import_is_refused_on_a_recorded_hazard(status: S) -> None:
+    assert not is_allowed(status, A.IMPORT)
+    with pytest.raises(WorkflowError, match="LY-2026-0001 已经登记过，不能再导入"):
+        next_status(status, A.IMPORT, code="LY-2026-0001", landing=S.DISCOVERED)
+
+
+def test_an_import_must_say_where_it_lands_and_is_never_offered() -> None:
+    with pytest.raises(WorkflowError, match="状态"):
+        next_status(None, A.IMPORT)
+    assert all(A.IMPORT not in allowed_actions(s) for s in [None, *S])
+    assert A.IMPORT.label == "导入"
+
+
+def _event(seq: int, kind: str, changes: dict) -> EventFacts:  # type: ignore[type-arg]
+    return EventFacts(
+        uuid=f"e{seq}",
+        station_uuid="s",
+        seq=seq,
+        record_type="hazard",
+        record_uuid="h",
+        kind=kind,
+        occurred_at="2026-11-18T00:00:00.000000Z",
+        actor="测试员",
+        payload={"changes": changes},
+    )
+
+
+def test_the_fold_takes_an_imported_hazards_status_from_the_import() -> None:
+    state = fold(
+        "hazard",
+        [
+            _event(1, "imported", {"status": "rectified", "code": "LY-2024-0001"}),
+            _event(2, "verified", {"status": "verified"}),
+        ],
+    )
+    assert state == {"status": "verified", "code": "LY-2024-0001"}
+    with pytest.raises(HistoryError, match="不能再导入"):
+        fold(
+            "hazard",
+            [
+                _event(1, "recorded", {"status": "discovered"}),
+                _event(2, "imported", {"status": "verified"}),
+            ],
+        )
+    for bad in ({}, {"status": "closed"}):
+        with pytest.raises(HistoryError, match="没有有效的状态"):
+            fold("hazard", [_event(1, "imported", bad)])

@@ -1,0 +1,246 @@
+"""`hazard import`: a station's earlier Excel 台账 brought into the ledger (docs/excel-import.md).
+
+Each good row becomes a hazard with this station's next code (the year of its 发现日期), in the
+status the sheet shows, through one 'imported' event that keeps where the row came from and its
+import key. Units are found by 统一社会信用代码, then by name (as `unit import` does), or added.
+A row whose key is already among this station's imported events is reported and skipped, so
+importing a file again adds nothing. Bad rows are reported; a file with any imports nothing
+unless they are to be skipped. All of it is one transaction.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import Integer, cast, func, select
+from sqlalchemy.orm import Session
+
+from hazard_ledger.db.models import Event, Hazard, Station
+from hazard_ledger.domain.enums import HazardStatus
+from hazard_ledger.domain.numbering import hazard_code, hazard_code_prefix
+from hazard_ledger.domain.workflow import Action, next_status
+from hazard_ledger.services.events import append_record_event
+from hazard_ledger.services.hazard_import_rows import ParsedRow, parse_hazard_row
+from hazard_ledger.services.import_columns import HAZARD_COLUMNS
+from hazard_ledger.services.ledger import Ledger
+from hazard_ledger.services.snapshots import snapshot
+from hazard_ledger.services.stations import local_station
+from hazard_ledger.services.table_file import (
+    NothingWritten,
+    RowError,
+    SheetSummary,
+    read_table,
+    sort_errors,
+    summaries,
+)
+from hazard_ledger.services.unit_import import UnitConflict, add_unit_row, match_unit
+
+
+@dataclass(frozen=True, slots=True)
+class HazardOutcome:
+    sheet: str
+    row: int
+    result: str  # "added", or "already" (imported before, or its 隐患编号 is in the ledger)
+    code: str  # the new hazard's code; for "already", the hazard it is
+    unit: str
+    status: HazardStatus | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HazardImportReport:
+    file: str
+    sheets: tuple[SheetSummary, ...]
+    skipped_sheets: tuple[str, ...]
+    outcomes: tuple[HazardOutcome, ...]  # empty when nothing was written
+    new_units: tuple[str, ...]
+    errors: tuple[RowError, ...]
+    written: bool  # False: the file had bad rows and they were not to be skipped
+
+    def count(self, result: str) -> int:
+        return sum(o.result == result for o in self.outcomes)
+
+    @property
+    def bad_rows(self) -> int:
+        return len({(e.sheet, e.row) for e in self.errors})
+
+    def by_status(self) -> dict[HazardStatus, int]:
+        """How many new hazards landed in each status (every status, in workflow order)."""
+        added = [o.status for o in self.outcomes if o.result == "added"]
+        return {status: added.count(status) for status in HazardStatus}
+
+
+def import_hazards(
+    ledger: Ledger, path: str | Path, *, skip_bad_rows: bool = False, sheet: str | None = None
+) -> HazardImportReport:
+    """Bring the hazards of a spreadsheet ledger in, in one transaction.
+
+    Raises:
+        ValidationError: the file cannot be read as a hazard ledger (see table_file).
+    """
+    table = read_table(path, HAZARD_COLUMNS, sheet=sheet)
+    today = ledger.today()
+    errors: list[RowError] = []
+    parsed: list[ParsedRow] = []
+    first_of_key: dict[str, int] = {}
+    for each in table.sheets:
+        for row in each.rows:
+            item = parse_hazard_row(each, row, today)
+            if not item.errors:
+                item = replace(item, key=row_key(item))
+                first = first_of_key.setdefault(item.key, row.number)
+                if first != row.number:
+                    item = item.repeated(first)
+            errors += item.errors
+            if not item.errors:
+                parsed.append(item)
+    outcomes: list[HazardOutcome] = []
+    new_units: list[str] = []
+    written = True
+    try:
+        with ledger.write() as session:
+            station = local_station(session)
+            known = _imported_keys(session, station.uuid)
+            codes = _CodeAllocator(session, station)
+            for item in parsed:
+                try:
+                    outcome, unit_added = _import_row(
+                        session, ledger, station, item, known, codes, table.name
+                    )
+                except UnitConflict as conflict:
+                    errors.append(item.error(conflict.field, conflict.reason))
+                    continue
+                outcomes.append(outcome)
+                if unit_added:
+                    new_units.append(outcome.unit)
+            if errors and not skip_bad_rows:
+                raise NothingWritten
+    except NothingWritten:
+        outcomes, new_units, written = [], [], False
+    return HazardImportReport(
+        file=table.name,
+        sheets=summaries(table),
+        skipped_sheets=table.skipped_sheets,
+        outcomes=tuple(outcomes),
+        new_units=tuple(new_units),
+        errors=sort_errors(errors, table),
+        written=written,
+    )
+
+
+def _imported_keys(session: Session, station_uuid: str) -> dict[str, str]:
+    """Import key → hazard code, for every hazard this station imported, and every hazard code
+    of the station (a sheet's 隐患编号 may be one of ours: the program's own ledger, re-read)."""
+    codes = session.scalars(select(Hazard.code).where(Hazard.station_uuid == station_uuid))
+    keys = {f"编号:{code}": code for code in codes}
+    rows = session.execute(
+        select(Event.payload, Hazard.code)
+        .join(Hazard, Hazard.uuid == Event.record_uuid)
+        .where(
+            Event.station_uuid == station_uuid,
+            Event.record_type == "hazard",
+            Event.kind == Action.IMPORT.value,
+        )
+    )
+    for payload, code in rows:
+        key = json.loads(payload).get("import", {}).get("key")
+        if key:
+            keys[key] = code
+    return keys
+
+
+class _CodeAllocator:
+    """This station's next hazard codes per year (as hazards._next_code numbers them)."""
+
+    def __init__(self, session: Session, station: Station) -> None:
+        self.session, self.station = session, station
+        self.last: dict[int, int] = {}
+
+    def next(self, year: int) -> str:
+        if year not in self.last:
+            prefix = hazard_code_prefix(self.station.code, year)
+            self.last[year] = (
+                self.session.scalar(
+                    select(
+                        func.max(cast(func.substr(Hazard.code, len(prefix) + 1), Integer))
+                    ).where(Hazard.code.like(f"{prefix}%"))
+                )
+                or 0
+            )
+        self.last[year] += 1
+        return hazard_code(self.station.code, year, self.last[year])
+
+
+def _import_row(
+    session: Session,
+    ledger: Ledger,
+    station: Station,
+    item: ParsedRow,
+    known: dict[str, str],
+    codes: _CodeAllocator,
+    file_name: str,
+) -> tuple[HazardOutcome, bool]:
+    """The row's new hazard (and whether its unit was added), or the hazard it already is."""
+    unit_name = item.unit["name"] or ""
+    where = (item.sheet.name, item.row.number)
+    if item.key in known:
+        return HazardOutcome(*where, "already", known[item.key], unit_name), False
+    origin = {"file": file_name, "sheet": item.sheet.name, "row": item.row.number}
+    unit = match_unit(session, station.uuid, unit_name, item.unit.get("credit_code"))
+    unit_added = unit is None
+    if unit is None:
+        unit = add_unit_row(session, ledger, station.uuid, item.unit, origin)
+    values = dict(item.hazard)
+    values["industry"] = values["industry"] or unit.industry
+    landing = next_status(None, Action.IMPORT, landing=item.status)
+    hazard = Hazard(
+        code=codes.next(values["found_on"].year),
+        station_uuid=station.uuid,
+        unit_uuid=unit.uuid,
+        status=landing.value,
+        **values,
+    )
+    session.add(hazard)
+    session.flush()
+    append_record_event(
+        session,
+        hazard,
+        kind=Action.IMPORT.value,
+        actor=ledger.operator,
+        changes=snapshot(hazard),
+        extra={"import": {**origin, "key": item.key, **item.notes}},
+    )
+    known[item.key] = hazard.code
+    return HazardOutcome(*where, "added", hazard.code, unit.name, landing), unit_added
+
+
+def row_key(item: ParsedRow) -> str:
+    return import_key(
+        item.notes.get("original_code", ""),
+        item.unit["name"] or "",
+        item.hazard["found_on"],
+        item.hazard["description"],
+        item.hazard["location"],
+    )
+
+
+def import_key(
+    original_code: str, unit: str, found_on: dt.date, description: str, place: str
+) -> str:
+    """What identifies a row across imports: its 隐患编号 when that looks like a code (plain
+    serial numbers 1, 2, 3… restart in every sheet, so they do not), else a fingerprint of
+    unit, 发现日期, 隐患描述 and 部位 with spaces, letter widths and end punctuation folded."""
+    code = _fold(original_code).upper()
+    if code and (not code.isdigit() or len(code) >= 6):
+        return f"编号:{code}"
+    parts = [_fold(unit), found_on.isoformat(), _fold(description), _fold(place)]
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+    return f"指纹:{digest[:32]}"
+
+
+def _fold(text: str) -> str:
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    return folded.rstrip("。.;；,，")

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.documents import document_rows, ledger_rows_line
 from bench.generate import TODAY, seed_ledger
+from bench.sync import sync_rows
 from hazard_ledger.cli.output import display_width
 from hazard_ledger.domain.enums import HazardStatus
 from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards
@@ -113,6 +114,7 @@ def run(hazards: int, data_dir: Path) -> tuple[list[list[str]], list[list[str]]]
             )
         table.append(ledger_rows_line(ledger, raw, median_ms, RATIO_GOAL))
         documents = document_rows(ledger, median_ms)  # issues one notice: after the queries
+        table.extend(sync_rows(ledger, data_dir.parent))  # changes a week: last
     finally:
         raw.close()
         ledger.close()

@@ -13,6 +13,7 @@ from hazard_ledger.cli import (
     notice_commands,
     report_commands,
     supervise_commands,
+    sync_commands,
     unit_commands,
 )
 
@@ -62,6 +63,7 @@ def build_parser() -> Parser:
     supervise_commands.register(commands)
     report_commands.register(commands)
     calendar_commands.register(commands)
+    sync_commands.register(commands)
     return parser
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hazard_ledger.domain.errors import ValidationError
-from hazard_ledger.domain.history import RECORD_KINDS, EventFacts
+from hazard_ledger.domain.history import RECORD_KINDS, EventFacts, canonical_json, chain_hash
 from hazard_ledger.sync.package_format import HEX64, MAX_LINE_BYTES, PHOTO_TYPES, UUID
 
 _TIMESTAMP_MAX = 40
@@ -21,6 +21,24 @@ class PackageEvent:
     recorded_at: str
     prev_hash: str
     hash: str
+    payload_text: str  # the payload's canonical JSON, as the events table stores it
+
+    def chain_ok(self) -> bool:
+        """Whether ``hash`` is this event's hash after ``prev_hash`` (EventFacts.chained_hash,
+        with the payload serialised once for both the check and the insert)."""
+        facts = self.facts
+        dumped = {
+            key: json.dumps(getattr(facts, key), ensure_ascii=False)
+            for key in ("actor", "kind", "occurred_at", "record_type", "record_uuid", "uuid")
+        }
+        canonical = (
+            f'{{"actor":{dumped["actor"]},"kind":{dumped["kind"]},'
+            f'"occurred_at":{dumped["occurred_at"]},"payload":{self.payload_text},'
+            f'"record_type":{dumped["record_type"]},"record_uuid":{dumped["record_uuid"]},'
+            f'"seq":{facts.seq},"station_uuid":{json.dumps(facts.station_uuid)},'
+            f'"uuid":{dumped["uuid"]}}}'
+        )
+        return chain_hash(self.prev_hash, canonical) == self.hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +122,9 @@ def event_line(obj: dict[str, Any], where: str) -> PackageEvent:
         actor=text["actor"],
         payload=payload,
     )
-    return PackageEvent(facts, text["recorded_at"], text["prev_hash"], text["hash"])
+    return PackageEvent(
+        facts, text["recorded_at"], text["prev_hash"], text["hash"], canonical_json(payload)
+    )
 
 
 def attachment_line(obj: dict[str, Any], where: str) -> AttachmentLine:

@@ -7,6 +7,7 @@ state the station sent. Anything that does not fit refuses the whole package.
 """
 
 import datetime as dt
+import functools
 import io
 import json
 from collections import defaultdict
@@ -36,7 +37,6 @@ from hazard_ledger.domain.history import (
     GENESIS_HASH,
     EventFacts,
     HistoryError,
-    canonical_json,
     fold,
 )
 from hazard_ledger.services.events import event_facts
@@ -275,7 +275,7 @@ def _insert_events(session: Session, events: list[Any]) -> None:
             "occurred_at": e.facts.occurred_at,
             "recorded_at": e.recorded_at,
             "actor": e.facts.actor,
-            "payload": canonical_json(e.facts.payload),
+            "payload": e.payload_text,
             "prev_hash": e.prev_hash,
             "hash": e.hash,
         }
@@ -316,7 +316,7 @@ def _merge_records(
             inserts.sort(key=lambda row: row["kind"] != "rectification")  # a review refers back
             _replace_items(session, package, uuids, set(existing))
         for start in range(0, len(inserts), 2000):
-            session.execute(insert(model), inserts[start : start + 2000])
+            session.execute(insert(model.__table__), inserts[start : start + 2000])
         if updates:
             session.execute(update(model), updates)
         if kind == "notice":
@@ -368,33 +368,56 @@ def _folded(kind: str, events: list[EventFacts], package: Package, uuid: str) ->
     return state
 
 
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "is_local", "notice_uuid"})
+
+
+@functools.cache
+def _columns(model: Any) -> tuple[tuple[str, type, bool, int | None], ...]:
+    """(name, Python type, nullable, length) of the columns a record's state sets."""
+    return tuple(
+        (
+            column.name,
+            column.type.python_type,
+            bool(column.nullable),
+            getattr(column.type, "length", None),
+        )
+        for column in model.__table__.columns
+        if column.name not in _BOOKKEEPING
+    )
+
+
 def _row_values(
     model: Any, state: dict[str, Any], events: list[EventFacts], *, created: bool
 ) -> dict[str, Any]:
     """The row's column values from a record's state, each checked against its column's type
-    (SQLite would store a text in an integer column without a word)."""
-    columns = model.__table__.columns
+    (SQLite would store a text in an integer column without a word). Every row of a model has
+    the same keys, so rows are written with one executemany."""
+    table = model.__tablename__
     values: dict[str, Any] = {}
-    for key, value in state.items():
-        if key == "items" or key not in columns or key in ("id", "is_local"):
-            continue
-        values[key] = _typed(columns[key], value, model.__tablename__)
+    for name, kind, nullable, length in _columns(model):
+        value = state.get(name)
+        if value is None:
+            if not nullable:
+                raise ValidationError(f"数据包中 {table}.{name} 的值不能为空。")
+        elif kind is str:
+            if not isinstance(value, str):
+                raise ValidationError(f"数据包中 {table}.{name} 的值应为文字。")
+            if length is not None and len(value) > length:
+                raise ValidationError(f"数据包中 {table}.{name} 的值过长（超过 {length} 字）。")
+        else:
+            value = _typed(kind, value, f"数据包中 {table}.{name} 的值")
+        values[name] = value
     if model is Station:
         values["is_local"] = False
-    if "updated_at" in columns and events:
-        values["updated_at"] = events[-1].occurred_at
-    if created and events:
-        values["created_at"] = events[0].occurred_at
+    if events:
+        if "updated_at" in model.__table__.columns:
+            values["updated_at"] = events[-1].occurred_at
+        if created:
+            values["created_at"] = events[0].occurred_at
     return values
 
 
-def _typed(column: Any, value: Any, table: str) -> Any:
-    where = f"数据包中 {table}.{column.name} 的值"
-    if value is None:
-        if not column.nullable:
-            raise ValidationError(f"{where}不能为空。")
-        return None
-    kind = column.type.python_type
+def _typed(kind: type, value: Any, where: str) -> Any:
     if kind is dt.date:
         if not isinstance(value, str):
             raise ValidationError(f"{where}应为日期。")
@@ -410,12 +433,7 @@ def _typed(column: Any, value: Any, table: str) -> Any:
         if type(value) is not int or abs(value) > 2**62:
             raise ValidationError(f"{where}应为整数。")
         return value
-    if not isinstance(value, str):
-        raise ValidationError(f"{where}应为文字。")
-    length = getattr(column.type, "length", None)
-    if length is not None and len(value) > length:
-        raise ValidationError(f"{where}过长（超过 {length} 字）。")
-    return value
+    raise ValidationError(f"{where}类型不受支持。")
 
 
 def _replace_items(
@@ -437,7 +455,7 @@ def _insert_items(session: Session, package: Package, uuids: list[str]) -> None:
             row["notice_uuid"] = uuid
             rows.append(row)
     if rows:
-        session.execute(insert(NoticeItem), rows)
+        session.execute(insert(NoticeItem.__table__), rows)
 
 
 def _merge_photos(session: Session, ledger: Ledger, package: Package) -> int:

@@ -172,7 +172,7 @@ def _events(data: bytes, manifest: Manifest) -> list[PackageEvent]:
                 raise ValidationError(f"{where}：履历序号或哈希链不连续。")
         elif facts.seq != manifest.first_seq:
             raise ValidationError(f"{where}：第一条履历的序号与清单不符。")
-        if facts.chained_hash(event.prev_hash) != event.hash:
+        if not event.chain_ok():
             raise ValidationError(f"{where}：履历内容与其哈希不符（被改动）。")
         uuids.add(facts.uuid)
         events.append(event)

@@ -5,9 +5,10 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -95,13 +96,12 @@ def export_package(
         station = local_station(session)
         previous = _last_export(session, station.uuid)
         since = 0 if full or previous is None else _last_carried(session, station.uuid)
-        events = list(
-            session.scalars(
-                select(Event)
-                .where(Event.station_uuid == station.uuid, Event.seq > since)
-                .order_by(Event.seq)
-            )
-        )
+        # Plain rows, not ORM objects: a full package of a big ledger has 300,000 events.
+        events = session.execute(
+            select(*Event.__table__.columns)
+            .where(Event.station_uuid == station.uuid, Event.seq > since)
+            .order_by(Event.seq)
+        ).all()
         touched = _touched(events, full, session, station.uuid)
         report("整理记录…", 30)
         snapshots = {kind: _snapshots(session, kind, uuids) for kind, uuids in touched.items()}
@@ -256,7 +256,7 @@ def _last_carried(session: Session, station_uuid: str) -> int:
 
 
 def _touched(
-    events: list[Event], full: bool, session: Session, station_uuid: str
+    events: Sequence[Any], full: bool, session: Session, station_uuid: str
 ) -> dict[str, list[str]]:
     """record type → uuids of the records whose state goes with the package, in first-event
     order (so a record comes after those it refers to)."""
@@ -290,7 +290,7 @@ def _snapshots(session: Session, kind: str, uuids: list[str]) -> list[dict[str, 
     return [rows[uuid] for uuid in uuids if uuid in rows]
 
 
-def _photo_refs(event: Event) -> list[str]:
+def _photo_refs(event: Any) -> list[str]:
     if '"photos"' not in event.payload:
         return []
     photos = json.loads(event.payload).get("photos", [])
@@ -327,7 +327,7 @@ def _attachment_row(attachment: Attachment) -> dict[str, object]:
     }
 
 
-def _event_lines(events: list[Event]) -> bytes:
+def _event_lines(events: Sequence[Any]) -> bytes:
     # The stored payload is already canonical JSON: spliced in, not parsed and dumped again.
     parts = []
     for event in events:

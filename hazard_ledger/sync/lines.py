@@ -11,6 +11,9 @@ from hazard_ledger.domain.history import RECORD_KINDS, EventFacts, canonical_jso
 from hazard_ledger.sync.package_format import HEX64, MAX_LINE_BYTES, PHOTO_TYPES, UUID
 
 _TIMESTAMP_MAX = 40
+# A JSON string as json.dumps(..., ensure_ascii=False) writes it (the C encoder, without the
+# overhead of a dumps call per field).
+_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +31,14 @@ class PackageEvent:
         with the payload serialised once for both the check and the insert)."""
         facts = self.facts
         dumped = {
-            key: json.dumps(getattr(facts, key), ensure_ascii=False)
+            key: _quote(getattr(facts, key))
             for key in ("actor", "kind", "occurred_at", "record_type", "record_uuid", "uuid")
         }
         canonical = (
             f'{{"actor":{dumped["actor"]},"kind":{dumped["kind"]},'
             f'"occurred_at":{dumped["occurred_at"]},"payload":{self.payload_text},'
             f'"record_type":{dumped["record_type"]},"record_uuid":{dumped["record_uuid"]},'
-            f'"seq":{facts.seq},"station_uuid":{json.dumps(facts.station_uuid)},'
+            f'"seq":{facts.seq},"station_uuid":{_quote(facts.station_uuid)},'
             f'"uuid":{dumped["uuid"]}}}'
         )
         return chain_hash(self.prev_hash, canonical) == self.hash

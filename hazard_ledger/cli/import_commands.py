@@ -16,6 +16,7 @@ from hazard_ledger.services.table_file import RowError, SheetSummary
 from hazard_ledger.services.unit_import import UnitImportReport, import_units
 
 UNIT_RESULTS = {"added": "新增", "updated": "更新", "unchanged": "未变"}
+SHOWN_UNITS = 20  # new units named in the text output (the JSON has them all)
 
 
 def register_unit(units: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -114,7 +115,11 @@ def _import_hazards(ledger: Ledger, args: argparse.Namespace) -> None:
             )
             print("  新增隐患的状态：" + _status_counts(by_status))
             if report.new_units:
-                print("  新增单位：" + "、".join(report.new_units))
+                names = "、".join(report.new_units[:SHOWN_UNITS])
+                more = len(report.new_units) - SHOWN_UNITS
+                print(
+                    f"  新增单位：{names}" + (f" 等 {len(report.new_units)} 个" if more > 0 else "")
+                )
         _print_errors(report.errors)
     _refuse_unless_written(report)
 

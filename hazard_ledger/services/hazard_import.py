@@ -15,11 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from hazard_ledger.db.models import Event, Hazard, Station
+from hazard_ledger.db.models import Event, Hazard, Unit
 from hazard_ledger.domain.enums import HazardStatus
 from hazard_ledger.domain.numbering import hazard_code, hazard_code_prefix
 from hazard_ledger.domain.workflow import Action, next_status
@@ -102,14 +103,10 @@ def import_hazards(
     written = True
     try:
         with ledger.write() as session:
-            station = local_station(session)
-            known = _imported_keys(session, station.uuid)
-            codes = _CodeAllocator(session, station)
+            writer = _Writer(session, ledger, table.name)
             for item in parsed:
                 try:
-                    outcome, unit_added = _import_row(
-                        session, ledger, station, item, known, codes, table.name
-                    )
+                    outcome, unit_added = writer.write(item)
                 except UnitConflict as conflict:
                     errors.append(item.error(conflict.field, conflict.reason))
                     continue
@@ -152,17 +149,62 @@ def _imported_keys(session: Session, station_uuid: str) -> dict[str, str]:
     return keys
 
 
-class _CodeAllocator:
-    """This station's next hazard codes per year (as hazards._next_code numbers them)."""
+class _Writer:
+    """Writes the good rows of one import inside its transaction."""
 
-    def __init__(self, session: Session, station: Station) -> None:
-        self.session, self.station = session, station
-        self.last: dict[int, int] = {}
+    def __init__(self, session: Session, ledger: Ledger, file_name: str) -> None:
+        self.session, self.ledger, self.file_name = session, ledger, file_name
+        self.station = local_station(session)
+        self.known = _imported_keys(session, self.station.uuid)
+        self.serials: dict[int, int] = {}  # year → the last serial given
+        self.units: dict[tuple[str, str | None], Unit] = {}  # (name, credit code) → unit
 
-    def next(self, year: int) -> str:
-        if year not in self.last:
+    def write(self, item: ParsedRow) -> tuple[HazardOutcome, bool]:
+        """The row's new hazard (and whether its unit was added), or the hazard it already is."""
+        unit_name = item.unit["name"] or ""
+        where = (item.sheet.name, item.row.number)
+        if item.key in self.known:
+            return HazardOutcome(*where, "already", self.known[item.key], unit_name), False
+        origin = {"file": self.file_name, "sheet": item.sheet.name, "row": item.row.number}
+        unit, unit_added = self._unit(item.unit, origin)
+        values = dict(item.hazard)
+        values["industry"] = values["industry"] or unit.industry
+        landing = next_status(None, Action.IMPORT, landing=item.status)
+        hazard = Hazard(
+            code=self._next_code(values["found_on"].year),
+            station_uuid=self.station.uuid,
+            unit_uuid=unit.uuid,
+            status=landing.value,
+            **values,
+        )
+        self.session.add(hazard)
+        self.session.flush()
+        append_record_event(
+            self.session,
+            hazard,
+            kind=Action.IMPORT.value,
+            actor=self.ledger.operator,
+            changes=snapshot(hazard),
+            extra={"import": {**origin, "key": item.key, **item.notes}},
+        )
+        self.known[item.key] = hazard.code
+        return HazardOutcome(*where, "added", hazard.code, unit.name, landing), unit_added
+
+    def _unit(self, values: dict[str, str | None], origin: dict[str, Any]) -> tuple[Unit, bool]:
+        """The registered unit a row names (as `unit import` matches), or a new one."""
+        key = (values["name"] or "", values.get("credit_code"))
+        unit = self.units.get(key) or match_unit(self.session, self.station.uuid, *key)
+        added = unit is None
+        if unit is None:
+            unit = add_unit_row(self.session, self.ledger, self.station.uuid, values, origin)
+        self.units[key] = unit
+        return unit, added
+
+    def _next_code(self, year: int) -> str:
+        """This station's next hazard code of ``year`` (numbered as hazards._next_code does)."""
+        if year not in self.serials:
             prefix = hazard_code_prefix(self.station.code, year)
-            self.last[year] = (
+            self.serials[year] = (
                 self.session.scalar(
                     select(
                         func.max(cast(func.substr(Hazard.code, len(prefix) + 1), Integer))
@@ -170,51 +212,8 @@ class _CodeAllocator:
                 )
                 or 0
             )
-        self.last[year] += 1
-        return hazard_code(self.station.code, year, self.last[year])
-
-
-def _import_row(
-    session: Session,
-    ledger: Ledger,
-    station: Station,
-    item: ParsedRow,
-    known: dict[str, str],
-    codes: _CodeAllocator,
-    file_name: str,
-) -> tuple[HazardOutcome, bool]:
-    """The row's new hazard (and whether its unit was added), or the hazard it already is."""
-    unit_name = item.unit["name"] or ""
-    where = (item.sheet.name, item.row.number)
-    if item.key in known:
-        return HazardOutcome(*where, "already", known[item.key], unit_name), False
-    origin = {"file": file_name, "sheet": item.sheet.name, "row": item.row.number}
-    unit = match_unit(session, station.uuid, unit_name, item.unit.get("credit_code"))
-    unit_added = unit is None
-    if unit is None:
-        unit = add_unit_row(session, ledger, station.uuid, item.unit, origin)
-    values = dict(item.hazard)
-    values["industry"] = values["industry"] or unit.industry
-    landing = next_status(None, Action.IMPORT, landing=item.status)
-    hazard = Hazard(
-        code=codes.next(values["found_on"].year),
-        station_uuid=station.uuid,
-        unit_uuid=unit.uuid,
-        status=landing.value,
-        **values,
-    )
-    session.add(hazard)
-    session.flush()
-    append_record_event(
-        session,
-        hazard,
-        kind=Action.IMPORT.value,
-        actor=ledger.operator,
-        changes=snapshot(hazard),
-        extra={"import": {**origin, "key": item.key, **item.notes}},
-    )
-    known[item.key] = hazard.code
-    return HazardOutcome(*where, "added", hazard.code, unit.name, landing), unit_added
+        self.serials[year] += 1
+        return hazard_code(self.station.code, year, self.serials[year])
 
 
 def row_key(item: ParsedRow) -> str:

@@ -141,7 +141,7 @@ def _refuse_unless_written(report: UnitImportReport | HazardImportReport) -> Non
 
 
 def _source_json(
-    file: str, sheets: tuple[SheetSummary, ...], skipped: tuple[str, ...]
+    file: str, sheets: tuple[SheetSummary, ...], skipped: tuple[tuple[str, str], ...]
 ) -> dict[str, Any]:
     return {
         "file": file,
@@ -155,7 +155,7 @@ def _source_json(
             }
             for s in sheets
         ],
-        "skipped_sheets": list(skipped),
+        "skipped_sheets": [{"name": name, "reason": why} for name, why in skipped],
     }
 
 
@@ -169,14 +169,16 @@ def _error_json(error: RowError) -> dict[str, Any]:
     }
 
 
-def _print_source(file: str, sheets: tuple[SheetSummary, ...], skipped: tuple[str, ...]) -> None:
+def _print_source(
+    file: str, sheets: tuple[SheetSummary, ...], skipped: tuple[tuple[str, str], ...]
+) -> None:
     for s in sheets:
         name = f"工作表“{s.name}”，" if s.name else ""
         print(f"读取 {file}：{name}表头在第 {s.header_row} 行，{s.rows} 行数据")
         if s.unknown_headers:
             print(f"  未导入的列：{'、'.join(s.unknown_headers)}")
-    for text in skipped:
-        print(f"  跳过工作表：{text}")
+    for name, why in skipped:
+        print(f"跳过工作表“{name}”：{why}")
 
 
 def _print_errors(errors: tuple[RowError, ...]) -> None:

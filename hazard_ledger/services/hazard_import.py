@@ -35,6 +35,7 @@ from hazard_ledger.services.table_file import (
     RowError,
     SheetSummary,
     read_table,
+    row_name,
     sort_errors,
     summaries,
 )
@@ -55,7 +56,7 @@ class HazardOutcome:
 class HazardImportReport:
     file: str
     sheets: tuple[SheetSummary, ...]
-    skipped_sheets: tuple[str, ...]
+    skipped_sheets: tuple[tuple[str, str], ...]  # (sheet, why it has no header row)
     outcomes: tuple[HazardOutcome, ...]  # empty when nothing was written
     new_units: tuple[str, ...]
     errors: tuple[RowError, ...]
@@ -86,15 +87,15 @@ def import_hazards(
     today = ledger.today()
     errors: list[RowError] = []
     parsed: list[ParsedRow] = []
-    first_of_key: dict[str, int] = {}
+    first_of_key: dict[str, tuple[str, int]] = {}  # import key → (sheet, row)
     for each in table.sheets:
         for row in each.rows:
             item = parse_hazard_row(each, row, today)
             if not item.errors:
                 item = replace(item, key=row_key(item))
-                first = first_of_key.setdefault(item.key, row.number)
-                if first != row.number:
-                    item = item.repeated(first)
+                first = first_of_key.setdefault(item.key, (each.name, row.number))
+                if first != (each.name, row.number):
+                    item = item.repeated(row_name(first, each.name))
             errors += item.errors
             if not item.errors:
                 parsed.append(item)

@@ -95,17 +95,14 @@ class ParsedRow:
             reason=reason.rstrip("。"),
         )
 
-    def repeated(self, first: int) -> "ParsedRow":
-        """This row again, as a duplicate of row ``first`` of the same file."""
-        what = (
-            "隐患编号相同"
-            if self.key.startswith("编号:")
-            else "单位、发现日期、隐患描述、部位均相同"
+    def repeated(self, first: str) -> "ParsedRow":
+        """This row again, as a duplicate of an earlier row of the file (``first`` names it)."""
+        by_code = self.key.startswith("编号:")
+        what = "隐患编号相同" if by_code else "单位、发现日期、隐患描述、部位均相同"
+        error = self.error(
+            "original_code" if by_code else "description", f"与{first}重复（{what}）"
         )
-        name = "original_code" if self.key.startswith("编号:") else "description"
-        return replace(
-            self, errors=(*self.errors, self.error(name, f"与第 {first} 行重复（{what}）"))
-        )
+        return replace(self, errors=(*self.errors, error))
 
 
 def parse_hazard_row(sheet: Sheet, row: SheetRow, today: dt.date) -> ParsedRow:

@@ -67,7 +67,7 @@ class Sheet:
 class TableFile:
     name: str
     sheets: tuple[Sheet, ...]
-    skipped_sheets: tuple[str, ...]  # "汇总（没有找到表头）"
+    skipped_sheets: tuple[tuple[str, str], ...]  # (sheet, why it has no header row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,12 @@ def sort_errors(errors: list[RowError], table: TableFile) -> tuple[RowError, ...
     return tuple(sorted(errors, key=place))
 
 
+def row_name(place: tuple[str, int], sheet: str) -> str:
+    """How a message names the row at ``place`` (sheet, row) to a user reading ``sheet``."""
+    other, number = place
+    return f"第 {number} 行" if other == sheet else f"工作表“{other}”第 {number} 行"
+
+
 class CellError(Exception):
     """A cell's value cannot be used; the message says why, in Chinese."""
 
@@ -154,17 +160,19 @@ def read_table(
             raise ValidationError(f"“{file.name}”中没有名为“{sheet}”的工作表。", field="sheet")
     if not any(any(_present(v) for v in row) for _, grid in grids for row in grid):
         raise ValidationError(f"“{file.name}”是空的：没有任何数据。", field="file")
-    sheets, skipped, closest = [], [], []
+    sheets, skipped = [], []
     for name, grid in grids:
         found = _sheet(name, grid, columns)
         if isinstance(found, Sheet):
             sheets.append(found)
         else:
-            skipped.append(f"{name}（{found}）" if name else found)
-            closest.append(found)
+            skipped.append((name, found))
     if not sheets:
-        where = f"工作表“{grids[0][0]}”" if len(grids) == 1 and grids[0][0] else "文件"
-        raise ValidationError(f"“{file.name}”无法导入：{where}{closest[0]}。", field="file")
+        name, why = skipped[0]
+        where = f"工作表“{name}”的" if name else ""
+        if len(skipped) > 1:
+            where = f"没有一个工作表能识别出表头，如{where}"
+        raise ValidationError(f"“{file.name}”无法导入：{where}{why}。", field="file")
     if not any(s.rows for s in sheets):
         raise ValidationError(f"“{file.name}”的表头下面没有任何数据行。", field="file")
     return TableFile(file.name, tuple(sheets), tuple(skipped))
@@ -276,7 +284,7 @@ def _sheet(name: str, grid: list[list[Any]], columns: Sequence[Column]) -> Sheet
             best = (len(found), missing)
     wanted = "、".join(f"“{label}”" for label in best[1])
     if best[0]:
-        return f"的表头缺少必需的列{wanted}"
+        return f"表头缺少必需的列{wanted}"
     return f"前 {HEADER_SEARCH_ROWS} 行中没有找到表头（须有{wanted}列）"
 
 

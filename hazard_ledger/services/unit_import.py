@@ -34,6 +34,7 @@ from hazard_ledger.services.table_file import (
     SheetSummary,
     cell_text,
     read_table,
+    row_name,
     sort_errors,
     summaries,
 )
@@ -63,7 +64,7 @@ class UnitOutcome:
 class UnitImportReport:
     file: str
     sheets: tuple[SheetSummary, ...]
-    skipped_sheets: tuple[str, ...]
+    skipped_sheets: tuple[tuple[str, str], ...]  # (sheet, why it has no header row)
     outcomes: tuple[UnitOutcome, ...]  # empty when nothing was written
     errors: tuple[RowError, ...]
     written: bool  # False: the file had bad rows and they were not to be skipped
@@ -95,7 +96,7 @@ def import_units(
     table = read_table(path, UNIT_COLUMNS, sheet=sheet)
     errors: list[RowError] = []
     parsed: list[tuple[Sheet, SheetRow, dict[str, str | None]]] = []
-    seen: dict[tuple[str, str], int] = {}  # ("name"|"credit_code", value) → first row
+    seen: dict[tuple[str, str], tuple[str, int]] = {}  # (field, value) → (sheet, row)
     for each in table.sheets:
         for row in each.rows:
             values, row_errors = parse_unit_cells(each, row)
@@ -108,7 +109,7 @@ def import_units(
     try:
         with ledger.write() as session:
             station_uuid = local_station(session).uuid
-            touched: dict[str, int] = {}  # unit uuid → the row that matched it
+            touched: dict[str, tuple[str, int]] = {}  # unit uuid → the row that matched it
             for each, row, values in parsed:
                 origin = {"file": table.name, "sheet": each.name, "row": row.number}
                 try:
@@ -159,7 +160,10 @@ def unit_value(field: str, text: str) -> str | None:
 
 
 def _repeats(
-    sheet: Sheet, row: SheetRow, values: Mapping[str, str | None], seen: dict[tuple[str, str], int]
+    sheet: Sheet,
+    row: SheetRow,
+    values: Mapping[str, str | None],
+    seen: dict[tuple[str, str], tuple[str, int]],
 ) -> list[RowError]:
     """A unit listed twice in one file: the later row is reported."""
     errors = []
@@ -167,9 +171,9 @@ def _repeats(
         value = values.get(field)
         if not value:
             continue
-        first = seen.setdefault((field, value), row.number)
-        if first != row.number:
-            why = f"与第 {first} 行重复（{UNIT_LABELS[field]}相同：{value}）"
+        first = seen.setdefault((field, value), (sheet.name, row.number))
+        if first != (sheet.name, row.number):
+            why = f"与{row_name(first, sheet.name)}重复（{UNIT_LABELS[field]}相同：{value}）"
             errors.append(_row_error(sheet, row, field, why))
     return errors
 
@@ -241,7 +245,7 @@ def _import_unit(
     station_uuid: str,
     values: Mapping[str, str | None],
     origin: dict[str, Any],
-    touched: dict[str, int],
+    touched: dict[str, tuple[str, int]],
 ) -> UnitOutcome:
     name, code = values["name"] or "", values.get("credit_code")
     where: tuple[str, int] = (origin["sheet"], origin["row"])
@@ -250,8 +254,9 @@ def _import_unit(
         add_unit_row(session, ledger, station_uuid, values, origin)
         return UnitOutcome(*where, name, "added")
     if unit.uuid in touched:
-        raise UnitConflict("name", f"与第 {touched[unit.uuid]} 行是同一单位（{unit.name}）")
-    touched[unit.uuid] = origin["row"]
+        first = row_name(touched[unit.uuid], origin["sheet"])
+        raise UnitConflict("name", f"与{first}是同一单位（{unit.name}）")
+    touched[unit.uuid] = where
     if name != unit.name:
         other = match_unit(session, station_uuid, name, None)
         if other is not None:

@@ -364,3 +364,41 @@ def test_csv_in_gbk_with_a_status_column(ledger: Ledger, tmp_path: Path) -> None
     report = import_hazards(ledger, path)
     assert [(o.row, o.status) for o in report.outcomes] == [(2, S.ASSIGNED), (3, S.VERIFIED)]
     assert check_ledger(ledger).ok
+
+
+def test_every_sheet_with_a_header_is_read_and_the_others_are_named(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """One workbook, a sheet per year and a summary sheet (skipped, with the reason)."""
+    book = openpyxl.Workbook()
+    sheets = {"2023年": book.active, "汇总": book.create_sheet("汇总")}
+    sheets["2024年"] = book.create_sheet("2024年")
+    hidden = book.create_sheet("旧表")
+    hidden.sheet_state = "hidden"
+    for name in ("2023年", "2024年", "旧表"):
+        ws = sheets.get(name, hidden)
+        assert ws is not None
+        ws.title = name
+        ws.append(["单位名称", "隐患描述", "发现日期"])
+    sheets["2023年"].append(["鑫源五金厂", "配电房堆放杂物", "2023-06-01"])
+    sheets["2024年"].append(["老街小吃店", "燃气软管老化", "2024-04-02"])
+    sheets["2024年"].append(["鑫源五金厂", "配电房堆放杂物", "2023-06-01"])
+    hidden.append(["老街小吃店", "隐藏表里的旧数据", "2020-01-01"])
+    sheets["汇总"].append(["行业领域", "隐患数"])
+    path = tmp_path / "历年台账.xlsx"
+    book.save(path)
+
+    report = import_hazards(ledger, path)
+    assert [s.name for s in report.sheets] == ["2023年", "2024年"]
+    assert report.skipped_sheets == (
+        ("汇总", "表头缺少必需的列“单位名称”、“隐患描述”、“发现日期”"),
+    )
+    assert [(e.sheet, e.row, e.reason) for e in report.errors] == [
+        ("2024年", 3, "与工作表“2023年”第 2 行重复（单位、发现日期、隐患描述、部位均相同）")
+    ]
+    # One sheet alone: the row that repeated the 2023 sheet has nothing to repeat.
+    report = import_hazards(ledger, path, sheet="2024年")
+    assert [(o.sheet, o.row, o.code) for o in report.outcomes] == [
+        ("2024年", 2, "LY-2024-0001"),
+        ("2024年", 3, "LY-2023-0001"),
+    ]

@@ -1,14 +1,17 @@
-"""``report ledger`` (the printed 台账) and ``hazard sheet`` (one hazard's 档案)."""
+"""``report ledger`` (the 台账 as PDF or Excel), ``report weekly`` (cli.weekly_commands) and
+``hazard sheet`` (one hazard's 档案)."""
 
 import argparse
 import sys
 
+from hazard_ledger.cli import weekly_commands
 from hazard_ledger.cli.filter_options import add_filter_options, filter_from
 from hazard_ledger.cli.output import print_json
-from hazard_ledger.cli.pdf_output import output_path, warn_fonts
+from hazard_ledger.cli.pdf_output import XLSX, output_path, report_path, warn_fonts
 from hazard_ledger.reports.fonts import ledger_fonts
 from hazard_ledger.reports.hazard_sheet_pdf import write_hazard_sheet_pdf
 from hazard_ledger.reports.ledger_pdf import write_ledger_pdf
+from hazard_ledger.reports.ledger_xlsx import write_ledger_xlsx
 from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.hazard_queries import SORT_COLUMNS, show_hazard
 from hazard_ledger.services.ledger import Ledger
@@ -19,17 +22,20 @@ SORT_KEYS = [*SORT_COLUMNS, "overdue_days"]
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = commands.add_parser("report", help="报表：打印隐患排查整改台账")
+    report = commands.add_parser("report", help="报表：隐患排查整改台账、周报")
     sub = report.add_subparsers(metavar="KIND", required=True)
-    ledger = sub.add_parser("ledger", help="打印隐患排查整改台账（PDF，横向 A4）")
+    ledger = sub.add_parser(
+        "ledger", help="隐患排查整改台账：PDF（横向 A4）或 Excel（全部 33 列），按文件名后缀"
+    )
     add_filter_options(ledger)
     ledger.add_argument(
         "--sort", choices=SORT_KEYS, default="found_on", help="排序（默认按发现日期）"
     )
     ledger.add_argument("--descending", action="store_true", help="倒序")
-    ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx")
     ledger.add_argument("--json", action="store_true")
     ledger.set_defaults(handler=_ledger, writes=False)
+    weekly_commands.register(sub)
 
 
 def register_sheet(hazard_commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,10 +54,19 @@ def _station(ledger: Ledger) -> StationView:
 
 
 def _ledger(ledger: Ledger, args: argparse.Namespace) -> None:
-    target = output_path(args.output, pdf_only=True)
+    target, kind = report_path(args.output)
     filters = filter_from(ledger, args)
     rows = ledger_rows(ledger, filters, sort=args.sort, descending=args.descending)
     selection = describe_filter(filters)
+    if kind == XLSX:
+        write_ledger_xlsx(
+            rows, _station(ledger), target, selection=selection, printed_on=ledger.today()
+        )
+        if args.json:
+            print_json({"file": target, "selection": selection, "count": len(rows)})
+        else:
+            print(f"已导出台账（{selection}）：{len(rows)} 条，Excel 文件：{target}")
+        return
     printed = write_ledger_pdf(
         rows,
         _station(ledger),

@@ -292,7 +292,7 @@ def weekly_report(
     today = ledger.today()
     period = period or ledger_period(ledger)
     if period.start > today:
-        raise ValidationError(f"统计周期 {period.label} 尚未开始。", field="period")
+        raise ValidationError(f"统计周期“{period.label}”尚未开始。", field="period")
     as_of = min(period.end, today)
     reviewer = " ".join((reviewer or "").split())
     if len(reviewer) > 50:
@@ -650,11 +650,9 @@ def _details(
         .where(scope(Hazard.station_uuid))
         .order_by(Event.occurred_at, Event.id)
     )
-    steps: dict[str, list[str]] = defaultdict(list)
+    steps: dict[str, set[str]] = defaultdict(set)
     for record_type, kind, code in session.execute(steps_query):
-        label = _step_label(record_type, kind)
-        if label not in steps[code]:
-            steps[code].append(label)
+        steps[code].add(_step_label(record_type, kind))
     dated = [
         column.between(period.start, period.end)
         for column in (
@@ -687,11 +685,49 @@ def _details(
     )
     details = []
     for row in rows:
-        labels = steps.get(row.code, [])
-        if row.found_on in period and Action.RECORD.label not in labels:
-            labels = [Action.RECORD.label, *labels]
-        details.append(DetailRow(row, "、".join(labels)))
+        labels = steps.get(row.code, set()) | _dated_steps(row, period)
+        ordered = sorted(labels, key=lambda label: _STEP_ORDER.get(label, len(_STEP_ORDER)))
+        details.append(DetailRow(row, "、".join(ordered)))
     return tuple(details)
+
+
+def _dated_steps(row: LedgerRow, period: Period) -> set[str]:
+    """The steps a hazard's dates put in the period (whenever they were recorded)."""
+    verified = Action.VERIFY_PASS if row.verification_result == "pass" else Action.VERIFY_FAIL
+    dated = (
+        (row.found_on, Action.RECORD.label),
+        (row.assigned_on, Action.ASSIGN.label),
+        (row.rectified_on, Action.RECTIFY.label),
+        (row.verified_on, verified.label),
+        (row.delisted_on, SupervisionStep.DELIST.label),
+    )
+    return {label for day, label in dated if day in period}
+
+
+# 本周办理 lists its steps in the order of the loop, whatever order they were recorded in.
+_STEP_ORDER = {
+    label: rank
+    for rank, label in enumerate(
+        [
+            *(
+                action.label
+                for action in (
+                    Action.RECORD,
+                    Action.ASSIGN,
+                    Action.WITHDRAW,
+                    Action.EDIT,
+                    Action.EXTENSION_REQUEST,
+                    Action.EXTENSION_APPROVE,
+                    Action.EXTENSION_REFUSE,
+                )
+            ),
+            *(step.label for step in SupervisionStep if step is not SupervisionStep.DELIST),
+            *(a.label for a in (Action.RECTIFY, Action.VERIFY_FAIL, Action.VERIFY_PASS)),
+            SupervisionStep.DELIST.label,
+            Action.VOID.label,
+        ]
+    )
+}
 
 
 def _overdue(session: Session, scope: _Scope, as_of: dt.date) -> tuple[LedgerRow, ...]:

@@ -23,7 +23,7 @@ from hazard_ledger.reports import document as doc
 from hazard_ledger.reports.fonts import FontChoice, resolve_fonts
 from hazard_ledger.reports.ledger_pdf import COLUMNS as LEDGER_PRINTED
 from hazard_ledger.reports.ledger_pdf import LineBreaker
-from hazard_ledger.reports.weekly_xlsx import header_lines, span_headers
+from hazard_ledger.reports.weekly_xlsx import figure_header, header_lines, span_headers
 from hazard_ledger.services.ledger_rows import LedgerRow, cell_text
 from hazard_ledger.services.weekly import SUMMARY_COLUMNS, Figures, SummaryRow, WeeklyReport
 
@@ -86,7 +86,7 @@ def write_weekly_pdf(
     steps = {detail.row.code: detail.steps for detail in report.details}
     detail_columns = (
         *(c for c in _as_list_columns() if c.header != "整改要求"),
-        ListColumn("本周办理", lambda r: steps.get(r.code, ""), 1.8),
+        ListColumn("本周办理", lambda r: steps.get(r.code, ""), 3),
     )
     details = [detail.row for detail in report.details]
     doc.check_glyphs(_all_text(report, detail_columns, details), fonts)
@@ -246,7 +246,7 @@ def _summary_table(
         for group, members in groupby(SUMMARY_COLUMNS, key=lambda c: c.group):
             parts = list(members)
             if len(parts) == 1 and not parts[0].header:
-                middle.append(Paragraph(group, head))
+                middle.append(Paragraph(figure_header(group, "<br/>"), head))
                 bottom.append("")
                 spans.append(("SPAN", (column, 1), (column, 2)))
             else:

@@ -28,7 +28,23 @@ from hazard_ledger.services.weekly import SUMMARY_COLUMNS, Figures, SummaryRow, 
 SUMMARY, STATIONS, DETAILS, OVERDUE = "汇总", "分站", "明细", "逾期"
 BLANK_SIGNATURE = "＿＿＿＿＿＿＿＿"
 NO_RATE = "—"  # nothing found: no 整改率
-_FIGURE_WIDTH = 7  # a figure column: its header wraps onto two or three lines
+_FIGURE_WIDTH = 7  # a figure column: three Chinese characters wide
+# Where 汇总's headers break in a column three characters wide (rather than wherever they
+# happen to fill a line: 检查单/位数).
+_BROKEN = {
+    "检查单位数": ("检查", "单位数"),
+    "检查次数": ("检查", "次数"),
+    "当场整改": ("当场", "整改"),
+    "在改未到期": ("在改", "未到期"),
+    "逾期未整改": ("逾期", "未整改"),
+    "下发通知书": ("下发", "通知书"),
+    "复查次数": ("复查", "次数"),
+}
+
+
+def figure_header(text: str, newline: str = "\n") -> str:
+    """A header of 汇总 broken where it reads well (the PDF passes "<br/>")."""
+    return newline.join(_BROKEN.get(text, (text,)))
 
 
 def write_weekly_xlsx(report: WeeklyReport, target: Path | BinaryIO) -> None:
@@ -87,7 +103,7 @@ def _summary(
         for group, members in groupby(SUMMARY_COLUMNS, key=lambda c: c.group):
             parts = list(members)
             if len(parts) == 1 and not parts[0].header:
-                xs.header_cell(sheet, top + 1, column, group, to=(top + 2, column))
+                xs.header_cell(sheet, top + 1, column, figure_header(group), to=(top + 2, column))
             else:
                 last = column + len(parts) - 1
                 xs.header_cell(sheet, top + 1, column, group, to=(top + 1, last))
@@ -95,7 +111,7 @@ def _summary(
                     xs.header_cell(sheet, top + 2, column + offset, part.header)
             column += len(parts)
     sheet.row_dimensions[top].height = 20
-    sheet.row_dimensions[top + 1].height = 42
+    sheet.row_dimensions[top + 1].height = 30
     sheet.row_dimensions[top + 2].height = 20
     row = top + 3
     centred = [True] * width

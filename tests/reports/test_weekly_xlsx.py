@@ -67,7 +67,7 @@ def test_the_summary_has_grouped_headers_and_the_ledgers_figures(
     assert {"A4:A6", "B4:P4", "Q4:AE4", "D5:F5", "L5:N5", "S5:U5", "AA5:AC5", "B5:B6"} <= merged
     assert sheet["B4"].value == "本周（11月16日—11月22日）"
     assert sheet["Q4"].value == "累计（截至11月22日）"
-    groups = [sheet.cell(5, c).value for c in range(2, 17)]
+    groups = [(sheet.cell(5, c).value or "").replace("\n", "") for c in range(2, 17)]
     parts = [sheet.cell(6, c).value for c in range(2, 17)]
     assert [g for g in groups if g] == [
         "检查单位数",

@@ -31,6 +31,8 @@ from hazard_ledger.services.weekly import (
     weekly_report,
 )
 from tests.conftest import Clock
+from tests.db.test_postgresql import URL as PG_URL
+from tests.db.test_postgresql import pg_ledger  # noqa: F401 (a fixture used below)
 
 D = dt.date
 W46 = parse_period("2026-W46")  # Monday 11-09 to Sunday 11-15
@@ -509,3 +511,22 @@ def test_a_constant_number_of_queries_however_many_hazards(ledger: Ledger) -> No
         code = record(ledger, "鑫源五金厂", f"隐患{i}", D(2026, 11, 16))
         assign(ledger, code, D(2026, 11, 16), D(2026, 11, 17))
     assert statements() == few
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server (HAZARD_LEDGER_TEST_DATABASE_URL)")
+def test_the_same_figures_on_postgresql(ledger: Ledger, pg_ledger: Ledger) -> None:  # noqa: F811
+    # The 复查 dates come out of the events' JSON: SQLite's json_extract, PostgreSQL's #>>.
+    init_station(
+        pg_ledger, code="LY", name="罗阳镇应急消防管理站", township="罗阳镇", county="泰顺县"
+    )
+    for name, industry in (("鑫源五金厂", "工贸（机械）"), ("老街小吃店", "消防（九小场所）")):
+        add_unit(pg_ledger, UnitInput(name=name, industry=industry, contact="张国强"))
+    build_two_weeks(pg_ledger)
+    build_two_weeks(ledger)
+    for period in (W46, W47):
+        on_sqlite, on_postgres = weekly_report(ledger, period), weekly_report(pg_ledger, period)
+        assert on_postgres.by_industry == on_sqlite.by_industry
+        assert on_postgres.total.cumulative.verifications == (1 if period == W46 else 3)
+        assert [d.steps for d in on_postgres.details] == [d.steps for d in on_sqlite.details]
+        assert [r.code for r in on_postgres.overdue] == [r.code for r in on_sqlite.overdue]

@@ -11,14 +11,6 @@ from hazard_ledger.sync.importer import import_package
 from hazard_ledger.sync.merge import ImportResult
 from hazard_ledger.sync.status import sync_status
 
-_KINDS = {
-    "hazard": "隐患",
-    "unit": "单位",
-    "notice": "文书",
-    "supervision": "挂牌督办",
-    "station": "站点",
-}
-
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sync = commands.add_parser("sync", help="向县里报送：导出周数据包、导入各站数据包")
@@ -81,7 +73,7 @@ def _import(ledger: Ledger, args: argparse.Namespace) -> None:
     if args.json:
         print_json(import_json(result))
         return
-    print(import_summary(result))
+    print(result.summary())
 
 
 def import_json(result: ImportResult) -> dict[str, Any]:
@@ -102,22 +94,6 @@ def import_json(result: ImportResult) -> dict[str, Any]:
         "photos": result.photos,
         "warnings": list(result.warnings),
     }
-
-
-def import_summary(result: ImportResult) -> str:
-    """One paragraph saying what an import merged (also shown by the window)."""
-    who = f"{result.station_name}（{result.station_code}）第 {result.sequence} 号数据包"
-    if result.already_imported:
-        return f"{who}此前已导入，本次没有任何改动。"
-    parts = [f"履历 {result.events} 条"]
-    parts.append(f"新增隐患 {result.new_hazards} 条，更新隐患 {result.updated_hazards} 条")
-    for kind in ("unit", "notice", "supervision"):
-        new, updated = result.new.get(kind, 0), result.updated.get(kind, 0)
-        if new or updated:
-            parts.append(f"{_KINDS[kind]}新增 {new}、更新 {updated}")
-    parts.append(f"照片 {result.photos} 张")
-    first = "（首次导入该站）" if result.new_station else ""
-    return f"已导入{who}{first}，{result.period_label}：" + "；".join(parts) + "。"
 
 
 def _status(ledger: Ledger, args: argparse.Namespace) -> None:

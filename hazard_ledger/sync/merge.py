@@ -101,6 +101,23 @@ class ImportResult:
     def updated_hazards(self) -> int:
         return self.updated.get("hazard", 0)
 
+    def summary(self) -> str:
+        """One paragraph saying what was merged (the CLI prints it, the window shows it)."""
+        who = f"{self.station_name}（{self.station_code}）第 {self.sequence} 号数据包"
+        if self.already_imported:
+            return f"{who}此前已导入，本次没有任何改动。"
+        parts = [
+            f"履历 {self.events} 条",
+            f"新增隐患 {self.new_hazards} 条，更新隐患 {self.updated_hazards} 条",
+        ]
+        for kind in ("unit", "notice", "supervision"):
+            new, updated = self.new.get(kind, 0), self.updated.get(kind, 0)
+            if new or updated:
+                parts.append(f"{_LABELS[kind]}新增 {new}、更新 {updated}")
+        parts.append(f"照片 {self.photos} 张")
+        first = "（首次导入该站）" if self.new_station else ""
+        return f"已导入{who}{first}，{self.period_label}：" + "；".join(parts) + "。"
+
 
 def merge_package(
     ledger: Ledger,

@@ -43,6 +43,7 @@ from hazard_ledger.ui.print_menu import print_button, update_print_actions
 from hazard_ledger.ui.reminders import ReminderLauncher
 from hazard_ledger.ui.supervision_menu import supervision_button, supervision_tip
 from hazard_ledger.ui.supervision_tab import SupervisionTab
+from hazard_ledger.ui.sync_actions import SyncActions, sync_button
 from hazard_ledger.ui.units_tab import UnitsTab
 from hazard_ledger.ui.worker import run_with_progress
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             ("supervision", "挂牌督办", None, None),
             ("notice", "下发通知书", None, self.issue_notice),
             ("print", "打印", None, None),
+            ("sync", "报送", None, None),
             ("refresh", "刷新", QKeySequence(Qt.Key.Key_F5), self.refresh),
             ("reminders", "提醒", None, lambda: self.reminders.start(force=True)),
             ("search", "搜索", QKeySequence.StandardKey.Find, self.focus_search),
@@ -143,6 +145,10 @@ class MainWindow(QMainWindow):
                     },
                 )
                 bar.addWidget(self.print_button)
+                continue
+            if name == "sync":
+                self.sync = SyncActions(self, self.ledger, self.refresh)
+                bar.addWidget(sync_button(self, self.actions_by_name, self.sync))
                 continue
             if slot is None:
                 self.supervision_button = supervision_button(self, self.actions_by_name)

@@ -61,3 +61,21 @@ def test_events_are_append_only_on_postgresql(pg_ledger: Ledger) -> None:
     for statement in ("UPDATE events SET actor = 'x'", "DELETE FROM events"):
         with pytest.raises(DBAPIError, match="append-only"), pg_ledger.engine.begin() as conn:
             conn.execute(text(statement))
+
+
+def test_a_station_package_merges_into_a_postgresql_county(
+    pg_ledger: Ledger, tmp_path: Path, clock: Clock
+) -> None:
+    from hazard_ledger.services.stations import init_station
+    from hazard_ledger.sync.export import export_package
+    from hazard_ledger.sync.importer import import_package
+
+    with Ledger(tmp_path / "station", operator="站员", today=clock) as station:
+        summary = create_demo_ledger(station)
+        package = export_package(station, tmp_path / "LY.zip").file
+    init_station(pg_ledger, code="TSX", name="泰顺县应急管理局")
+    result = import_package(pg_ledger, package, accept_new_station=True)
+    assert result.new_hazards == summary["hazards"]
+    report = check_ledger(pg_ledger)
+    assert report.ok, report.problems
+    assert import_package(pg_ledger, package).already_imported

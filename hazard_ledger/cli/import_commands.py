@@ -113,7 +113,8 @@ def _import_hazards(ledger: Ledger, args: argparse.Namespace) -> None:
                 f"{len(report.new_units)} 个，已导入过 {report.count('already')} 条"
                 f"{_skipped(report)}"
             )
-            print("  新增隐患的状态：" + _status_counts(by_status))
+            if report.count("added"):
+                print("  新增隐患的状态：" + _status_counts(by_status))
             if report.new_units:
                 names = "、".join(report.new_units[:SHOWN_UNITS])
                 more = len(report.new_units) - SHOWN_UNITS

@@ -6,9 +6,9 @@ hazard it lists (each step's event names the notice). A voided notice keeps its 
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hazard_ledger.db.models import Hazard, Notice, NoticeItem, Station, Unit
@@ -61,6 +61,9 @@ class NoticeView:
     refers_to_issued_on: dt.date | None = None
     refers_to_title: str = ""
     issuer: str = ""  # the station's name as printed at issue ("" on older notices)
+    # The station that issued it: in a county ledger, an imported one (read-only here).
+    station_code: str = ""
+    station_local: bool = True
 
 
 # Checks a document before it is committed (see issue_notice).
@@ -228,11 +231,13 @@ def _next_serial(session: Session, station_uuid: str, kind: str, year: int) -> i
 
 
 def find_notice(session: Session, number: str) -> Notice:
-    # Numbers are unique per station; in a county ledger this station's own notice comes first.
+    # Numbers are unique per station; in a county ledger this station's own notice comes first
+    # (the window names an imported one by its uuid).
+    key = number.strip()
     notice = session.scalars(
         select(Notice)
         .join(Station, Station.uuid == Notice.station_uuid)
-        .where(Notice.number == number.strip())
+        .where(or_(Notice.number == key, Notice.uuid == key))
         .order_by(Station.is_local.desc(), Notice.id)
     ).first()
     if notice is None:
@@ -380,7 +385,20 @@ def _views(session: Session, notices: Sequence[Notice]) -> list[NoticeView]:
         originals.update(
             (o.uuid, o) for o in session.scalars(select(Notice).where(Notice.uuid.in_(chunk)))
         )
-    return [_view(n, unit_names, hazards, originals) for n in notices]
+    stations = {
+        uuid: (code, local)
+        for uuid, code, local in session.execute(
+            select(Station.uuid, Station.code, Station.is_local)
+        ).all()
+    }
+    return [
+        replace(
+            _view(n, unit_names, hazards, originals),
+            station_code=stations[n.station_uuid][0],
+            station_local=stations[n.station_uuid][1],
+        )
+        for n in notices
+    ]
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

@@ -70,6 +70,18 @@ def get_local_station(ledger: Ledger) -> StationView | None:
         return station_view(station) if station else None
 
 
+def get_station(ledger: Ledger, code: str) -> StationView:
+    """The station ``code`` (this install's or an imported one); documents of an imported
+    record print under its own station."""
+    with ledger.read() as session:
+        station = session.scalars(
+            select(Station).where(Station.code == code.strip().upper())
+        ).first()
+        if station is None:
+            raise NotFoundError(f"台账中没有简码为 {code} 的站点。", field="station")
+        return station_view(station)
+
+
 def list_stations(ledger: Ledger) -> list[StationView]:
     """Every station the ledger holds, this install's own first, then by code, each with its
     hazard counts (not voided; still open). One query."""

@@ -26,7 +26,7 @@ from hazard_ledger.services.hazard_queries import HazardFilter, show_hazard
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.ledger_rows import describe_filter, ledger_rows
 from hazard_ledger.services.notices import NoticeView, get_notice
-from hazard_ledger.services.stations import get_local_station
+from hazard_ledger.services.stations import get_local_station, get_station
 from hazard_ledger.services.supervision import get_supervision
 from hazard_ledger.ui.dialogs.pdf_preview import (
     DocumentWriter,
@@ -37,7 +37,11 @@ from hazard_ledger.ui.dialogs.pdf_preview import (
 PdfWriter = Callable[[NoticeView, StationView, Path, FontChoice], FontChoice]
 
 
-def _station(ledger: Ledger) -> StationView:
+def _station(ledger: Ledger, code: str = "") -> StationView:
+    """The station a document prints under: the record's own (an imported record in a county
+    ledger prints as its station issued it), else this install's."""
+    if code:
+        return get_station(ledger, code)
     station = get_local_station(ledger)
     assert station is not None  # the window opens only on a ledger with a station
     return station
@@ -52,7 +56,8 @@ def notice_writer(ledger: Ledger, number: str) -> DocumentWriter:
 
     def write(target: Path) -> FontChoice:
         notice = get_notice(ledger, number)
-        return _writer_for(notice)(notice, _station(ledger), target, ledger_fonts(ledger))
+        station = _station(ledger, notice.station_code)
+        return _writer_for(notice)(notice, station, target, ledger_fonts(ledger))
 
     return write
 
@@ -61,9 +66,9 @@ def receipt_writer(ledger: Ledger, number: str) -> DocumentWriter:
     """Writes the 送达回证 of ``number`` (blank lines when not yet served)."""
 
     def write(target: Path) -> FontChoice:
-        return write_receipt_pdf(
-            get_notice(ledger, number), _station(ledger), target, ledger_fonts(ledger)
-        )
+        notice = get_notice(ledger, number)
+        station = _station(ledger, notice.station_code)
+        return write_receipt_pdf(notice, station, target, ledger_fonts(ledger))
 
     return write
 
@@ -80,13 +85,21 @@ def preflight(ledger: Ledger) -> Callable[[NoticeView], None]:
     return check
 
 
-def preview_notice(parent: QWidget | None, ledger: Ledger, number: str) -> PdfPreviewDialog:
-    return preview_document(parent, f"文书预览 — {number}", notice_writer(ledger, number), number)
+def preview_notice(
+    parent: QWidget | None, ledger: Ledger, key: str, number: str = ""
+) -> PdfPreviewDialog:
+    """Preview the notice ``key`` (its number, or its uuid in a county ledger where two
+    stations' numbers may coincide; ``number`` then names it)."""
+    number = number or key
+    return preview_document(parent, f"文书预览 — {number}", notice_writer(ledger, key), number)
 
 
-def preview_receipt(parent: QWidget | None, ledger: Ledger, number: str) -> PdfPreviewDialog:
+def preview_receipt(
+    parent: QWidget | None, ledger: Ledger, key: str, number: str = ""
+) -> PdfPreviewDialog:
+    number = number or key
     return preview_document(
-        parent, f"送达回证 — {number}", receipt_writer(ledger, number), f"送达回证 {number}"
+        parent, f"送达回证 — {number}", receipt_writer(ledger, key), f"送达回证 {number}"
     )
 
 
@@ -114,7 +127,8 @@ def sheet_writer(ledger: Ledger, code: str) -> DocumentWriter:
 
     def write(target: Path) -> FontChoice:
         hazard = show_hazard(ledger, code)
-        return write_hazard_sheet_pdf(hazard, _station(ledger), target, ledger_fonts(ledger)).fonts
+        station = _station(ledger, hazard.station_code)
+        return write_hazard_sheet_pdf(hazard, station, target, ledger_fonts(ledger)).fonts
 
     return write
 
@@ -128,6 +142,7 @@ def supervision_writer(ledger: Ledger, code: str, form: bool) -> DocumentWriter:
         if view is None:
             raise WorkflowError(f"隐患 {code} 未挂牌督办。")
         hazard = show_hazard(ledger, code)
-        return writer(view, hazard, _station(ledger), target, ledger_fonts(ledger)).fonts
+        station = _station(ledger, hazard.station_code)
+        return writer(view, hazard, station, target, ledger_fonts(ledger)).fonts
 
     return write

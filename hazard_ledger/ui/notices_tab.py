@@ -124,11 +124,16 @@ class NoticesTab(QWidget):
         valid = notice is not None and notice.status != "voided"
         served = notice is not None and notice.served_on is not None
         rectification = notice is not None and notice.kind == "rectification"
+        # An imported station's documents are read here, never changed (its chain is its own).
+        ours = notice is None or notice.station_local
         self.buttons["preview"].setEnabled(notice is not None)
         self.buttons["receipt"].setEnabled(valid)
-        self.buttons["serve"].setEnabled(valid and not served)
-        self.buttons["void"].setEnabled(valid)
-        self.buttons["review"].setEnabled(valid and rectification)
+        self.buttons["serve"].setEnabled(valid and not served and ours)
+        self.buttons["void"].setEnabled(valid and ours)
+        self.buttons["review"].setEnabled(valid and rectification and ours)
+        why = "" if ours else "该文书属于导入的站点，在本台账中只读"
+        for name in ("serve", "void", "review"):
+            self.buttons[name].setToolTip(why)
 
     # -- actions -----------------------------------------------------------------------------
     def preview(self) -> None:
@@ -136,12 +141,12 @@ class NoticesTab(QWidget):
         it was issued."""
         notice = self.selected()
         if notice is not None:
-            self.last_preview = preview_notice(self, self.ledger, notice.number)
+            self.last_preview = preview_notice(self, self.ledger, notice.uuid, notice.number)
 
     def receipt(self) -> None:
         notice = self.selected()
         if notice is not None:
-            self.last_preview = preview_receipt(self, self.ledger, notice.number)
+            self.last_preview = preview_receipt(self, self.ledger, notice.uuid, notice.number)
 
     def serve(self) -> None:
         notice = self.selected()

@@ -226,11 +226,29 @@ def _summary_table(
     """Three header rows (本周/累计; each figure or its group; the group's parts), a row per
     行业领域 (or station), the 合计 row in bold."""
     per_span = len(SUMMARY_COLUMNS)
+    body = [
+        [line.label, *_figure_text(line.week), *_figure_text(line.cumulative)]
+        for line in (*lines, report.total)
+    ]
+    # The label column as wide as its longest label, up to a sixth of the page (longer ones
+    # wrap); thirty figure columns share the rest.
+    labels = [label, *(row[0] for row in body)]
+    first_width = min(
+        max(stringWidth(text, fonts.body, FONT_SIZE) for text in labels) + 2 * PADDING + 2,
+        WIDTH / 6,
+    )
+    figure_width = (WIDTH - first_width) / (2 * per_span)
+    room = figure_width - 2 * (PADDING - 1) - 1.5
+    # Headers hold three characters a line (检查/单位数); a county's 累计 runs to five digits:
+    # both shrink, within limits, rather than break badly or touch their neighbours.
+    head_size = max(5.5, min(7, room / stringWidth("单位数", fonts.title, 1)))
+    widest = max(stringWidth(text, fonts.title, 1) for row in body for text in row[1:])
+    size = max(5.5, min(FONT_SIZE, room / widest))
     head = ParagraphStyle(
         "summary-head",
         fontName=fonts.title,
-        fontSize=7,
-        leading=8.5,
+        fontSize=head_size,
+        leading=head_size + 1.5,
         alignment=TA_CENTER,
         wordWrap="CJK",
     )
@@ -254,16 +272,6 @@ def _summary_table(
                 bottom += [Paragraph(part.header, head) for part in parts]
                 spans.append(("SPAN", (column, 1), (column + len(parts) - 1, 1)))
             column += len(parts)
-    body = [
-        [line.label, *_figure_text(line.week), *_figure_text(line.cumulative)]
-        for line in (*lines, report.total)
-    ]
-    labels = [label, *(row[0] for row in body)]
-    first_width = min(
-        max(stringWidth(text, fonts.body, FONT_SIZE) for text in labels) + 2 * PADDING + 2,
-        WIDTH * 0.22,
-    )
-    figure_width = (WIDTH - first_width) / (2 * per_span)
     breaker = LineBreaker(fonts.body, FONT_SIZE)
     for row in body:
         row[0] = breaker.wrap(row[0], first_width - 2 * PADDING)
@@ -277,7 +285,9 @@ def _summary_table(
             [
                 *spans,
                 ("FONT", (0, 0), (-1, -1), fonts.body, FONT_SIZE, LEADING),
-                ("FONT", (0, -1), (-1, -1), fonts.title, FONT_SIZE, LEADING),
+                ("FONT", (1, 3), (-1, -1), fonts.body, size, LEADING),
+                ("FONT", (0, -1), (0, -1), fonts.title, FONT_SIZE, LEADING),
+                ("FONT", (1, -1), (-1, -1), fonts.title, size, LEADING),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (1, 3), (-1, -1), "CENTER"),

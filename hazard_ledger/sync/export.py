@@ -6,6 +6,7 @@ import json
 import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,21 @@ def export_package(
     if not path.parent.is_dir():
         raise ValidationError(f"目录不存在：{path.parent}")
     report("备份台账…", 2)
-    backup = maintenance.backup(ledger) if ledger.is_sqlite else None
+    # The backup (SQLite's online backup, C code outside the GIL) runs beside the reading and
+    # the 周报; nothing is written to the ledger before it has finished (see below).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-backup") as pool:
+        pending = pool.submit(maintenance.backup, ledger) if ledger.is_sqlite else None
+        return _export(ledger, path, full=full, report=report, backup=pending)
+
+
+def _export(
+    ledger: Ledger,
+    path: Path,
+    *,
+    full: bool,
+    report: Progress,
+    backup: "Future[Path] | None",
+) -> ExportResult:
     report("读取履历…", 10)
     with ledger.read() as session:
         station = local_station(session)
@@ -181,6 +196,7 @@ def export_package(
     _write_zip(path, manifest_bytes, members)
     report("登记导出…", 95)
     try:
+        backup_file = backup.result() if backup is not None else None  # raises if it failed
         with ledger.write() as session:
             latest = _last_export(session, station_info["uuid"])
             if (latest.id if latest else None) != expected_previous_id:
@@ -216,7 +232,7 @@ def export_package(
         first_seq=first_seq,
         last_seq=last_seq,
         counts=counts,
-        backup=backup,
+        backup=backup_file,
         manifest_sha256=manifest_sha,
     )
 

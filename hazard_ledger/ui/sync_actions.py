@@ -1,5 +1,6 @@
-"""The toolbar's 报送 button: this station's weekly package for the county (export), packages
-from the stations (import, at the county), and what has gone each way (status)."""
+"""The toolbar's 报送/报表 button: the 周报 and the ledger as Excel, the Excel imports (see
+ui.report_actions), this station's weekly package for the county (export), packages from the
+stations (import, at the county), and what has gone each way (status)."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_ledger.domain.errors import LedgerError
+from hazard_ledger.services.hazard_queries import HazardFilter
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.stations import get_local_station
 from hazard_ledger.sync.export import ExportResult, export_package
@@ -29,21 +31,32 @@ from hazard_ledger.sync.merge import ImportResult, NewStationError
 from hazard_ledger.sync.status import sync_status
 from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.progress import run_with_percent
+from hazard_ledger.ui.report_actions import LedgerSelection, ReportActions
 from hazard_ledger.ui.widgets import menu_button
 
 EXPORT_FOLDER = "sync/export_folder"
 IMPORT_FOLDER = "sync/import_folder"
 ITEMS = {
+    "report_weekly": "周报…",
+    "report_ledger_xlsx": "台账导出 Excel…",
+    "import_units_xlsx": "从 Excel 导入单位…",
+    "import_hazards_xlsx": "从 Excel 导入隐患台账…",
     "sync_export": "导出本周数据包（报县）…",
     "sync_export_full": "导出完整数据包…",
     "sync_import": "导入各站数据包…",
     "sync_status": "报送情况…",
 }
+SEPARATED = ("report_ledger_xlsx", "import_hazards_xlsx", "sync_export_full")  # a line after
 
 
 def sync_button(parent: QWidget, actions: dict[str, QAction], sync: "SyncActions") -> QToolButton:
-    """The 报送 tool button; its actions are added to ``actions`` by name."""
+    """The 报送/报表 tool button; its actions are added to ``actions`` by name."""
+    reports = sync.reports
     slots: dict[str, Callable[[], object]] = {
+        "report_weekly": reports.weekly,
+        "report_ledger_xlsx": reports.ledger_excel,
+        "import_units_xlsx": lambda: reports.import_file("单位"),
+        "import_hazards_xlsx": lambda: reports.import_file("隐患台账"),
         "sync_export": lambda: sync.export(full=False),
         "sync_export_full": lambda: sync.export(full=True),
         "sync_import": sync.import_packages,
@@ -56,9 +69,18 @@ def sync_button(parent: QWidget, actions: dict[str, QAction], sync: "SyncActions
         action.triggered.connect(slots[name])
         actions[name] = action
         entries.append(action)
-        if name == "sync_export_full":
+        if name in SEPARATED:
             entries.append(None)
-    return menu_button(parent, "报送", "sync_button", entries)
+    return menu_button(parent, "报表/报送", "sync_button", entries)
+
+
+def shown_in(window: QWidget) -> LedgerSelection:
+    """What the window's 隐患台账 tab shows (its filter bar and its table's sort); the whole
+    ledger by 发现日期 for a parent without them."""
+    filter_bar, model = getattr(window, "filter_bar", None), getattr(window, "model", None)
+    if filter_bar is None or model is None:
+        return LedgerSelection(HazardFilter())
+    return LedgerSelection(filter_bar.filters(), model.sort_key, model.descending)
 
 
 class SyncActions:
@@ -69,6 +91,7 @@ class SyncActions:
         self.ledger = ledger
         self.changed = changed
         self.last_dialog: QDialog | QMessageBox | None = None  # for tests and screenshots
+        self.reports = ReportActions(parent, ledger, changed, lambda: shown_in(parent))
 
     # -- export ------------------------------------------------------------------------------
     def export(self, *, full: bool) -> None:

@@ -1,6 +1,7 @@
 """The 报表 entries of the 报送/报表 menu: the 周报 dialog writes the workbook, the ledger goes to
 Excel as the tab filters it, and Excel imports list their bad rows before anything is written."""
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -8,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolButton
 
+from hazard_ledger.services.dto import StationView
 from hazard_ledger.services.hazard_queries import HazardFilter, list_hazards
 from hazard_ledger.services.units import list_units
 from hazard_ledger.ui.dialogs.import_report import ImportReportDialog
@@ -16,6 +18,7 @@ from hazard_ledger.ui.main_window import MainWindow
 from hazard_ledger.ui.report_actions import EXPORT_FOLDER
 from tests.services.test_hazard_import import sample
 from tests.services.test_unit_import import HEADER, NEW_CODE, workbook
+from tests.ui.test_printing import loaded, text_of
 
 
 class Dialogs:
@@ -205,3 +208,41 @@ def test_the_menu_keeps_the_sync_entries(window: MainWindow) -> None:
     assert texts[:4] == ["周报…", "台账导出 Excel…", "从 Excel 导入单位…", "从 Excel 导入隐患台账…"]
     assert "导入各站数据包…" in texts and "报送情况…" in texts
     assert "导出本周数据包（报县）…" in texts
+
+
+def test_the_weekly_preview_prints_the_chosen_week(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, opened: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    def choose(dialog: WeeklyDialog) -> int:
+        dialog.preview_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WeeklyDialog, "exec", choose)
+    window.actions_by_name["report_weekly"].trigger()
+    preview = window.sync.reports.last_preview
+    assert preview is not None
+    text = text_of(loaded(qtbot, preview))
+    assert "隐患排查整改周报" in text and "罗阳镇" in text
+    assert preview.file_name.startswith("罗阳镇_周报_2026年第47周")
+
+
+def station(code: str, township: str, local: bool) -> StationView:
+    return StationView(code, code, f"{township}应急消防管理站", township, "泰顺县", code, local)
+
+
+def test_the_station_is_chosen_only_on_a_ledger_of_several(qtbot) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date(2026, 11, 18)  # a Wednesday; weeks start on Friday here
+    one = WeeklyDialog(None, today, 4, [station("LY", "罗阳镇", True)])
+    qtbot.addWidget(one)
+    assert not one.station.isVisibleTo(one) and one.choice().station_code == ""
+    assert one.choice().period.start == dt.date(2026, 11, 13)  # the Friday before
+    assert one.period.count() == 26 and "本周" in one.period.itemText(0)
+    county = WeeklyDialog(
+        None, today, 0, [station("TSX", "泰顺县", True), station("LY", "罗阳镇", False)]
+    )
+    qtbot.addWidget(county)
+    assert county.station.isVisibleTo(county)
+    county.station.set_code("LY")
+    county.period.setCurrentIndex(2)
+    choice = county.choice()
+    assert choice.station_code == "LY" and choice.period.code == "2026-W45"

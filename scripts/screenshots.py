@@ -125,6 +125,7 @@ def shoot(data: Path, out: Path) -> None:
     assign.close()
     shoot_documents(window, ledger, settle, save)
     shoot_supervision(window, ledger, settle, save)
+    shoot_reports(window, ledger, data, save)
     window.close()
     shoot_county(data, settle, save)
     QTimer.singleShot(0, app.quit)
@@ -317,6 +318,47 @@ def shoot_supervision(window, ledger, settle, save) -> None:  # type: ignore[no-
     reminders.move(260, 120)
     save(reminders, "reminders.png")
     reminders.close()
+
+
+def shoot_reports(window, ledger, data: Path, save) -> None:  # type: ignore[no-untyped-def]
+    """The 周报 dialog, and the check of a units workbook with bad rows (nothing imported yet:
+    仅导入无误的行 or 取消)."""
+    import openpyxl
+
+    from hazard_ledger.services.stations import list_stations
+    from hazard_ledger.services.unit_import import import_units
+    from hazard_ledger.services.weekly import week_start_of
+    from hazard_ledger.ui.dialogs.import_report import ImportReportDialog
+    from hazard_ledger.ui.dialogs.weekly_dialog import WeeklyDialog
+
+    weekly = WeeklyDialog(
+        window, ledger.today(), week_start_of(ledger), list_stations(ledger), "王建国"
+    )
+    weekly.show()
+    weekly.move(420, 200)
+    save(weekly, "weekly.png")
+    weekly.close()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "单位名单"
+    sheet.append(["罗阳镇生产经营单位名录"])
+    sheet.append(["序号", "单位名称", "统一社会信用代码", "行业", "村（社区）", "负责人", "手机"])
+    for row in (
+        [1, "罗阳镇城北粮油店", "", "商贸", "城北社区", "刘建平", "13905770101"],
+        [2, "泰顺县罗阳镇新华书店", "91330329MA2C000017", "商贸", "城东社区", "", ""],
+        [3, "", "", "工贸", "城东社区", "", ""],
+        [4, "罗阳镇红星竹木加工厂", "", "工贸（木材加工）", "下洋村", "吴红星", "1390577"],
+        [5, "罗阳镇城北粮油店", "", "商贸", "城北社区", "", ""],
+        [6, "罗阳镇阳光幼儿园", "", "教育", "罗阳村", "陈老师", "0577-67581234"],
+    ):
+        sheet.append(row)
+    path = data / "单位名单.xlsx"
+    book.save(path)
+    check = ImportReportDialog(window, "单位", import_units(ledger, path))
+    check.show()
+    check.move(300, 120)
+    save(check, "import.png")
+    check.close()
 
 
 def county_ledger(data: Path):  # type: ignore[no-untyped-def]

@@ -93,8 +93,9 @@ class FilterBar(QWidget):
     def filters(self) -> HazardFilter:
         return HazardFilter(
             station=self.station.code(),
-            status=self.status.currentData(),
-            level=self.level.currentData(),
+            # Qt keeps a StrEnum item's data as a plain str: made an enum again here.
+            status=HazardStatus(status) if (status := self.status.currentData()) else None,
+            level=HazardLevel(level) if (level := self.level.currentData()) else None,
             industry=self.industry.currentData() or "",
             village=self.village.currentData() or "",
             search=self.search.text(),

@@ -261,3 +261,14 @@ def test_photos_can_be_dropped_on_the_form(window: MainWindow, tmp_path: Path) -
     dialog.description.setPlainText("拖入照片的隐患")
     ok(dialog)
     assert show_hazard(window.ledger, dialog.code).photos[0].original_name == "拖入.jpg"
+
+
+def test_the_status_and_level_choices_filter_the_ledger(window: MainWindow) -> None:
+    bar = window.filter_bar
+    bar.status.setCurrentIndex(bar.status.findText(HazardStatus.ASSIGNED.label))
+    bar.emit()
+    assert [r.status for r in window.model.rows] == [HazardStatus.ASSIGNED]
+    bar.status.setCurrentIndex(0)
+    bar.level.setCurrentIndex(bar.level.findText("重大"))
+    bar.emit()
+    assert [r.description for r in window.model.rows] == ["灭火器压力不足"]

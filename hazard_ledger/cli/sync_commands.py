@@ -7,8 +7,8 @@ from typing import Any
 from hazard_ledger.cli.output import print_json
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.sync.export import export_package
+from hazard_ledger.sync.import_result import ImportResult
 from hazard_ledger.sync.importer import import_package
-from hazard_ledger.sync.merge import ImportResult
 from hazard_ledger.sync.status import sync_status
 
 

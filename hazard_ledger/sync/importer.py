@@ -3,7 +3,8 @@
 import os
 
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.sync.merge import ImportResult, Progress, merge_package
+from hazard_ledger.sync.import_result import ImportResult
+from hazard_ledger.sync.merge import Progress, merge_package
 from hazard_ledger.sync.reader import read_package
 
 

@@ -7,12 +7,10 @@ state the station sent. Anything that does not fit refuses the whole package.
 """
 
 import datetime as dt
-import functools
 import io
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image
@@ -42,8 +40,10 @@ from hazard_ledger.domain.history import (
 from hazard_ledger.services.events import event_facts
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.photos import PreparedPhoto, store_photo
+from hazard_ledger.sync.import_result import LABELS, ImportResult, NewStationError
 from hazard_ledger.sync.package_format import SNAPSHOT_MEMBERS
 from hazard_ledger.sync.reader import Package
+from hazard_ledger.sync.row_values import row_values
 
 Progress = Callable[[str, int], None]
 _MODELS: dict[str, Any] = {
@@ -53,70 +53,7 @@ _MODELS: dict[str, Any] = {
     "notice": Notice,
     "supervision": Supervision,
 }
-_LABELS = {
-    "station": "站点",
-    "unit": "单位",
-    "hazard": "隐患",
-    "notice": "文书",
-    "supervision": "挂牌督办",
-}
 _CHUNK = 500
-
-
-class NewStationError(ValidationError):
-    """The package comes from a station this ledger has never merged: the user must confirm."""
-
-    def __init__(self, code: str, name: str) -> None:
-        super().__init__(
-            f"数据包来自本台账从未导入过的站点：{name}（{code}）。"
-            "确认是本县的站点后，请选择接收（命令行加 --accept-new-station）再导入。"
-        )
-        self.code = code
-        self.name = name
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What an import merged (all zero with ``already_imported``)."""
-
-    file_name: str
-    station_code: str
-    station_name: str
-    sequence: int
-    full: bool
-    period_label: str
-    new_station: bool = False
-    already_imported: bool = False
-    events: int = 0
-    new: dict[str, int] = field(default_factory=dict)  # record type → records created
-    updated: dict[str, int] = field(default_factory=dict)  # record type → records changed
-    photos: int = 0
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def new_hazards(self) -> int:
-        return self.new.get("hazard", 0)
-
-    @property
-    def updated_hazards(self) -> int:
-        return self.updated.get("hazard", 0)
-
-    def summary(self) -> str:
-        """One paragraph saying what was merged (the CLI prints it, the window shows it)."""
-        who = f"{self.station_name}（{self.station_code}）第 {self.sequence} 号数据包"
-        if self.already_imported:
-            return f"{who}此前已导入，本次没有任何改动。"
-        parts = [
-            f"履历 {self.events} 条",
-            f"新增隐患 {self.new_hazards} 条，更新隐患 {self.updated_hazards} 条",
-        ]
-        for kind in ("unit", "notice", "supervision"):
-            new, updated = self.new.get(kind, 0), self.updated.get(kind, 0)
-            if new or updated:
-                parts.append(f"{_LABELS[kind]}新增 {new}、更新 {updated}")
-        parts.append(f"照片 {self.photos} 张")
-        first = "（首次导入该站）" if self.new_station else ""
-        return f"已导入{who}{first}，{self.period_label}：" + "；".join(parts) + "。"
 
 
 def merge_package(
@@ -149,7 +86,7 @@ def merge_package(
                 if not accept_new_station:
                     raise NewStationError(info["code"], info["name"])
                 # Its row first (events refer to it); the fold of its events then sets it.
-                session.add(Station(**_row_values(Station, info, [], created=False)))
+                session.add(Station(**row_values(Station, info, [], created=False)))
                 session.flush()
             report("核对履历链…", 35)
             new_events = _new_events(session, info["uuid"], package)
@@ -324,7 +261,7 @@ def _merge_records(
         inserts, updates = [], []
         for uuid in uuids:
             state = _folded(kind, earlier.get(uuid, []) + by_record[uuid], package, uuid)
-            values = _row_values(model, state, by_record[uuid], created=uuid not in existing)
+            values = row_values(model, state, by_record[uuid], created=uuid not in existing)
             if uuid in existing:
                 updates.append({"id": existing[uuid], **values})
             else:
@@ -368,7 +305,7 @@ def _earlier_events(
 
 
 def _folded(kind: str, events: list[EventFacts], package: Package, uuid: str) -> dict[str, Any]:
-    label = _LABELS[kind]
+    label = LABELS[kind]
     try:
         state = fold(kind, events)
     except HistoryError as error:
@@ -383,74 +320,6 @@ def _folded(kind: str, events: list[EventFacts], package: Package, uuid: str) ->
                 f"数据包中{label} {name} 的“{key}”与其履历推算的不一致，数据包已损坏或被改动。"
             )
     return state
-
-
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "is_local", "notice_uuid"})
-
-
-@functools.cache
-def _columns(model: Any) -> tuple[tuple[str, type, bool, int | None], ...]:
-    """(name, Python type, nullable, length) of the columns a record's state sets."""
-    return tuple(
-        (
-            column.name,
-            column.type.python_type,
-            bool(column.nullable),
-            getattr(column.type, "length", None),
-        )
-        for column in model.__table__.columns
-        if column.name not in _BOOKKEEPING
-    )
-
-
-def _row_values(
-    model: Any, state: dict[str, Any], events: list[EventFacts], *, created: bool
-) -> dict[str, Any]:
-    """The row's column values from a record's state, each checked against its column's type
-    (SQLite would store a text in an integer column without a word). Every row of a model has
-    the same keys, so rows are written with one executemany."""
-    table = model.__tablename__
-    values: dict[str, Any] = {}
-    for name, kind, nullable, length in _columns(model):
-        value = state.get(name)
-        if value is None:
-            if not nullable:
-                raise ValidationError(f"数据包中 {table}.{name} 的值不能为空。")
-        elif kind is str:
-            if not isinstance(value, str):
-                raise ValidationError(f"数据包中 {table}.{name} 的值应为文字。")
-            if length is not None and len(value) > length:
-                raise ValidationError(f"数据包中 {table}.{name} 的值过长（超过 {length} 字）。")
-        else:
-            value = _typed(kind, value, f"数据包中 {table}.{name} 的值")
-        values[name] = value
-    if model is Station:
-        values["is_local"] = False
-    if events:
-        if "updated_at" in model.__table__.columns:
-            values["updated_at"] = events[-1].occurred_at
-        if created:
-            values["created_at"] = events[0].occurred_at
-    return values
-
-
-def _typed(kind: type, value: Any, where: str) -> Any:
-    if kind is dt.date:
-        if not isinstance(value, str):
-            raise ValidationError(f"{where}应为日期。")
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValidationError(f"{where}“{value[:20]}”不是有效日期。") from None
-    if kind is bool:
-        if type(value) is not bool:
-            raise ValidationError(f"{where}应为是/否。")
-        return value
-    if kind is int:
-        if type(value) is not int or abs(value) > 2**62:
-            raise ValidationError(f"{where}应为整数。")
-        return value
-    raise ValidationError(f"{where}类型不受支持。")
 
 
 def _replace_items(
@@ -468,7 +337,7 @@ def _insert_items(session: Session, package: Package, uuids: list[str]) -> None:
         if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
             raise ValidationError("数据包中文书的事项（items）格式不对。")
         for item in items:
-            row = _row_values(NoticeItem, item, [], created=False)
+            row = row_values(NoticeItem, item, [], created=False)
             row["notice_uuid"] = uuid
             rows.append(row)
     if rows:

@@ -26,8 +26,8 @@ from hazard_ledger.services.hazard_queries import HazardFilter
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.stations import get_local_station
 from hazard_ledger.sync.export import ExportResult, export_package
+from hazard_ledger.sync.import_result import ImportResult, NewStationError
 from hazard_ledger.sync.importer import import_package
-from hazard_ledger.sync.merge import ImportResult, NewStationError
 from hazard_ledger.sync.status import sync_status
 from hazard_ledger.ui.errors import report_error
 from hazard_ledger.ui.progress import run_with_percent

@@ -19,8 +19,8 @@ from hazard_ledger.services.photos import photo_path
 from hazard_ledger.services.snapshots import snapshot
 from hazard_ledger.services.supervision import list_hazard, register_plan
 from hazard_ledger.sync.export import export_package
+from hazard_ledger.sync.import_result import NewStationError
 from hazard_ledger.sync.importer import import_package
-from hazard_ledger.sync.merge import NewStationError
 from tests.conftest import make_photo
 from tests.sync.conftest import dump, members, record
 

@@ -9,7 +9,8 @@ from hazard_ledger.reports.fonts import ledger_fonts
 from hazard_ledger.reports.weekly_pdf import write_weekly_pdf
 from hazard_ledger.reports.weekly_xlsx import write_weekly_xlsx
 from hazard_ledger.services.ledger import Ledger
-from hazard_ledger.services.weekly import Figures, ledger_period, weekly_report
+from hazard_ledger.services.periods import ledger_period
+from hazard_ledger.services.weekly import Figures, weekly_report
 
 
 def register(report_kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -20,9 +20,10 @@ from hazard_ledger.services.hazard_import import import_hazards
 from hazard_ledger.services.hazard_queries import HazardFilter
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.ledger_rows import describe_filter, ledger_rows
+from hazard_ledger.services.periods import week_start_of
 from hazard_ledger.services.stations import get_local_station, list_stations
 from hazard_ledger.services.unit_import import import_units
-from hazard_ledger.services.weekly import WeeklyReport, week_start_of, weekly_report
+from hazard_ledger.services.weekly import WeeklyReport, weekly_report
 from hazard_ledger.ui.dialogs.import_report import ImportReport, ImportReportDialog
 from hazard_ledger.ui.dialogs.pdf_preview import PdfPreviewDialog, preview_document
 from hazard_ledger.ui.dialogs.weekly_dialog import EXCEL, WeeklyChoice, WeeklyDialog

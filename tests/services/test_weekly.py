@@ -18,18 +18,12 @@ from hazard_ledger.domain.errors import NotFoundError, ValidationError
 from hazard_ledger.services import hazards
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.notices import issue_notice
+from hazard_ledger.services.periods import Period, ledger_period, parse_period, period_of
 from hazard_ledger.services.preferences import Preferences, save_preferences
 from hazard_ledger.services.stations import init_station
 from hazard_ledger.services.supervision import list_hazard, report_progress
 from hazard_ledger.services.units import UnitInput, add_unit
-from hazard_ledger.services.weekly import (
-    Figures,
-    Period,
-    ledger_period,
-    parse_period,
-    period_of,
-    weekly_report,
-)
+from hazard_ledger.services.weekly import Figures, weekly_report
 from tests.conftest import Clock
 from tests.db.test_postgresql import URL as PG_URL
 from tests.db.test_postgresql import pg_ledger  # noqa: F401 (a fixture used below)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hazard_ledger.services.dto import StationView
-from hazard_ledger.services.weekly import Period, period_of
+from hazard_ledger.services.periods import Period, period_of
 from hazard_ledger.ui.county import StationCombo
 
 WEEKS_OFFERED = 26  # half a year back; an older week is a CLI matter (report weekly --period)

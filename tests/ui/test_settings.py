@@ -92,3 +92,18 @@ def test_a_bad_template_or_font_is_refused_beside_its_field(
     ok(dialog)
     assert dialog.result() == 1 and load_preferences(ledger).operator == "李晓峰"
     assert load_preferences(ledger).document_font == ""
+
+
+def test_the_weekly_report_week_is_set_on_the_station_page(
+    app: QApplication, ledger: Ledger
+) -> None:
+    from hazard_ledger.services.periods import ledger_period
+
+    dialog = SettingsDialog(None, ledger)
+    assert dialog.week_start.currentText() == "周一至周日"
+    dialog.week_start.setCurrentIndex(4)
+    assert dialog.week_start.currentText() == "周五至周四"
+    ok(dialog)
+    assert load_preferences(ledger).week_start == 4
+    period = ledger_period(ledger)  # today is Wednesday 2026-11-18
+    assert (period.start, period.end) == (D(2026, 11, 13), D(2026, 11, 19))

@@ -1,9 +1,10 @@
-"""设置, in pages: 本站 (station details, the operator's name, the due-soon window), 文书
+"""设置, in pages: 本站 (station details, the operator's name, the due-soon window, the 周报's
+week), 文书
 (title, number templates, font), 闭环时限 (the 3030 profile) and 节假日 (the calendar)."""
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QTabWidget, QWidget
 
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.preferences import load_preferences, save_preferences
@@ -11,6 +12,8 @@ from hazard_ledger.services.stations import edit_station, get_local_station
 from hazard_ledger.ui.dialogs.form import FormDialog
 from hazard_ledger.ui.dialogs.settings_clocks import CalendarPage, ProfileSettings
 from hazard_ledger.ui.dialogs.settings_documents import DocumentSettings
+
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 class SettingsDialog(FormDialog):
@@ -42,6 +45,15 @@ class SettingsDialog(FormDialog):
         self.due_soon.setValue(prefs.due_soon_days)
         self.due_soon.setSuffix(" 天")
         self.add_row("临期提醒", self.due_soon, "due_soon_days", form)
+        self.week_start = QComboBox()
+        self.week_start.setObjectName("week_start")
+        for day, name in enumerate(WEEKDAYS):
+            self.week_start.addItem(f"{name}至{WEEKDAYS[(day - 1) % 7]}", day)
+        self.week_start.setCurrentIndex(prefs.week_start if 0 <= prefs.week_start <= 6 else 0)
+        self.week_start.setToolTip(
+            "周报的统计周期（默认周一至周日）；周号按周期最后一天所在的 ISO 周"
+        )
+        self.add_row("周报统计周期", self.week_start, "week_start", form)
         self.documents = DocumentSettings(
             self, self._page("文书"), ledger, prefs, prefix=self.doc_prefix
         )
@@ -61,7 +73,12 @@ class SettingsDialog(FormDialog):
         profile = self.profile.checked()
         save_preferences(
             self.ledger,
-            replace(prefs, operator=self.operator.text(), due_soon_days=self.due_soon.value()),
+            replace(
+                prefs,
+                operator=self.operator.text(),
+                due_soon_days=self.due_soon.value(),
+                week_start=int(self.week_start.currentData()),
+            ),
         )
         edit_station(
             self.ledger,

@@ -50,6 +50,8 @@ def check_ledger(ledger: Ledger) -> CheckReport:
         stations = {s.uuid: s.code for s in session.scalars(select(Station))}
         by_record: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
         record_types: dict[str, str] = {}
+        # photo uuid → (sha256, kind, record) as the event that attached it says
+        photo_refs: dict[str, tuple[object, object, str]] = {}
         for station_uuid, code in stations.items():
             expected_prev, expected_seq = GENESIS_HASH, 1
             events = session.scalars(
@@ -75,8 +77,15 @@ def check_ledger(ledger: Ledger) -> CheckReport:
                 expected_prev, expected_seq = event.hash, event.seq + 1
                 by_record[event.record_uuid].append(facts)
                 record_types[event.record_uuid] = event.record_type
+                for ref in facts.payload.get("photos", []):
+                    if isinstance(ref, dict):
+                        photo_refs[str(ref.get("uuid"))] = (
+                            ref.get("sha256"),
+                            ref.get("kind"),
+                            event.record_uuid,
+                        )
         _check_records(session, report, by_record, record_types)
-        _check_attachments(ledger, session, report)
+        _check_attachments(ledger, session, report, photo_refs)
     return report
 
 
@@ -102,6 +111,10 @@ def _check_records(session, report, by_record, record_types) -> None:  # type: i
             if not events:
                 report.add(f"{label} {name}：没有任何履历，来历不明")
                 continue
+            owner = row.uuid if kind == "station" else row.station_uuid
+            if any(event.station_uuid != owner for event in events):
+                report.add(f"{label} {name}：有履历记在其他站点的履历链上（被别的站点改动）")
+                continue
             if record_types[row.uuid] != kind:
                 report.add(f"{label} {name}：履历属于另一类记录")
                 continue
@@ -123,9 +136,16 @@ def _check_records(session, report, by_record, record_types) -> None:  # type: i
             report.add(f"记录 {record_uuid} 有履历但记录本身不存在（被删除）")
 
 
-def _check_attachments(ledger: Ledger, session, report: CheckReport) -> None:  # type: ignore[no-untyped-def]
+def _check_attachments(ledger: Ledger, session, report: CheckReport, refs) -> None:  # type: ignore[no-untyped-def]
     for attachment in session.scalars(select(Attachment).order_by(Attachment.id)):
         report.attachments += 1
+        said = (attachment.sha256, attachment.kind, attachment.record_uuid)
+        if refs.get(attachment.uuid) != said:
+            report.add(
+                f"照片 {attachment.original_name or attachment.uuid} 与履历中的记载不符"
+                "（内容、类别或所属记录被改动）"
+            )
+            continue
         path = photo_path(ledger.attachments_dir, attachment.sha256, attachment.media_type)
         if not path.is_file():
             report.add(f"照片 {attachment.original_name or attachment.uuid} 的文件缺失：{path}")

@@ -8,7 +8,13 @@ from typing import Any
 
 from hazard_ledger.domain.errors import ValidationError
 from hazard_ledger.domain.history import RECORD_KINDS, EventFacts, canonical_json, chain_hash
-from hazard_ledger.sync.package_format import HEX64, MAX_LINE_BYTES, PHOTO_TYPES, UUID
+from hazard_ledger.sync.package_format import (
+    HEX64,
+    MAX_LINE_BYTES,
+    MAX_NUMBER,
+    PHOTO_TYPES,
+    UUID,
+)
 
 _TIMESTAMP_MAX = 40
 # A JSON string as json.dumps(..., ensure_ascii=False) writes it (the C encoder, without the
@@ -105,7 +111,7 @@ def event_line(obj: dict[str, Any], where: str) -> PackageEvent:
             f"{where}：记录类型 {text['record_type']} 没有“{text['kind']}”这种事件。"
         )
     seq, payload = obj.get("seq"), obj.get("payload")
-    if type(seq) is not int or seq < 1:
+    if type(seq) is not int or not 1 <= seq <= MAX_NUMBER:
         raise ValidationError(f"{where}：seq 应为正整数。")
     if not isinstance(payload, dict) or not isinstance(payload.get("changes", {}), dict):
         raise ValidationError(f"{where}：payload 应为 JSON 对象（含 changes）。")
@@ -154,7 +160,7 @@ def attachment_line(obj: dict[str, Any], where: str) -> AttachmentLine:
     numbers = {}
     for key in ("width", "height", "size"):
         value = obj.get(key)
-        if type(value) is not int or value <= 0:
+        if type(value) is not int or not 0 < value <= MAX_NUMBER:
             raise ValidationError(f"{where}：{key} 应为正整数。")
         numbers[key] = value
     return AttachmentLine(**text, **numbers)

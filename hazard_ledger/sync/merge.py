@@ -16,7 +16,7 @@ from typing import Any
 from PIL import Image
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from hazard_ledger.db.base import utc_now_text
 from hazard_ledger.db.models import (
@@ -194,7 +194,13 @@ def _sequence_warnings(session: Session, station_uuid: str, package: Package) ->
     )
     warnings = []
     last = max(imported, default=0)
-    if manifest.sequence > last + 1:
+    if manifest.sequence in imported:
+        warnings.append(f"该站的第 {manifest.sequence} 号数据包此前已导入过另一份。")
+    elif manifest.sequence < last:
+        warnings.append(
+            f"这是该站较早的第 {manifest.sequence} 号数据包（本台账已导入到第 {last} 号）。"
+        )
+    elif manifest.sequence > last + 1 and not manifest.full:
         missing = (
             f"第 {last + 1} 号"
             if manifest.sequence == last + 2
@@ -203,11 +209,6 @@ def _sequence_warnings(session: Session, station_uuid: str, package: Package) ->
         warnings.append(
             f"未收到该站的{missing}数据包（本包为第 {manifest.sequence} 号）；"
             "本包的履历与本台账已有的衔接，合并不受影响，缺少的数据包不必补导。"
-        )
-    elif manifest.sequence <= last:
-        warnings.append(
-            f"该站的第 {manifest.sequence} 号数据包此前已导入过另一份"
-            f"（本台账已导入到第 {last} 号）。"
         )
     before = imported.get(manifest.sequence - 1)
     if before is not None and manifest.previous_sha256 not in (None, before):
@@ -249,23 +250,39 @@ def _merge_records(
     for event in new_events:
         by_record[event.facts.record_uuid].append(event.facts)
         types[event.facts.record_uuid] = event.facts.record_type
+    station_uuid = package.manifest.station["uuid"]
     new: dict[str, int] = {}
     updated: dict[str, int] = {}
     for kind in SNAPSHOT_MEMBERS:
         model = _MODELS[kind]
         uuids = [u for u, t in types.items() if t == kind]
-        existing = _existing_ids(session, model, uuids)
+        existing = _existing_ids(session, model, uuids, station_uuid)
         earlier = _earlier_events(
-            session, [u for u in uuids if u in existing], before=new_events[0].facts.seq
+            session,
+            [u for u in uuids if u in existing],
+            station_uuid=station_uuid,
+            before=new_events[0].facts.seq,
         )
         inserts, updates = [], []
         for uuid in uuids:
             state = _folded(kind, earlier.get(uuid, []) + by_record[uuid], package, uuid)
+            owner = state.get("uuid" if kind == "station" else "station_uuid")
+            if owner != station_uuid or state.get("uuid") != uuid:
+                raise ValidationError(
+                    f"数据包中的{LABELS[kind]} {uuid} 不属于数据包的站点，已拒绝导入。"
+                )
             values = row_values(model, state, by_record[uuid], created=uuid not in existing)
             if uuid in existing:
                 updates.append({"id": existing[uuid], **values})
             else:
                 inserts.append(values)
+        if model is Unit and updates:
+            # Names and credit codes are unique per station and may have moved between units
+            # during the week (a rename, then the old name reused): out of the way first.
+            session.execute(
+                update(Unit),
+                [{"id": row["id"], "name": row["uuid"], "credit_code": None} for row in updates],
+            )
         if kind == "notice":
             inserts.sort(key=lambda row: row["kind"] != "rectification")  # a review refers back
             _replace_items(session, package, uuids, set(existing))
@@ -276,27 +293,84 @@ def _merge_records(
         if kind == "notice":
             _insert_items(session, package, uuids)
         new[kind], updated[kind] = len(inserts), len(updates)
+    _refuse_foreign_references(session, station_uuid, types)
     return new, updated
 
 
-def _existing_ids(session: Session, model: Any, uuids: list[str]) -> dict[str, int]:
+def _existing_ids(
+    session: Session, model: Any, uuids: list[str], station_uuid: str
+) -> dict[str, int]:
+    """uuid → id of the rows that exist; a row of another station (or the county's own) is
+    never the package's to change."""
+    owner = model.uuid if model is Station else model.station_uuid
     found: dict[str, int] = {}
     for chunk in _chunks(uuids):
-        found.update(
-            session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all()
-        )
+        for uuid, row_id, station in session.execute(
+            select(model.uuid, model.id, owner).where(model.uuid.in_(chunk))
+        ).all():
+            if station != station_uuid:
+                raise ValidationError(
+                    f"数据包要修改本台账中属于其他站点的记录（{uuid}），已拒绝导入。"
+                )
+            found[uuid] = row_id
     return found
 
 
+def _refuse_foreign_references(session: Session, station_uuid: str, types: dict[str, str]) -> None:
+    """A station's records refer only to its own: its hazards' and notices' units, its notices'
+    hazards and earlier notices, its supervisions' hazards."""
+    referred = aliased(Notice)
+    queries = (
+        lambda chunk: (
+            select(Hazard.code)
+            .join(Unit, Unit.uuid == Hazard.unit_uuid)
+            .where(Hazard.uuid.in_(chunk), Unit.station_uuid != station_uuid)
+        ),
+        lambda chunk: (
+            select(Notice.number)
+            .join(Unit, Unit.uuid == Notice.unit_uuid)
+            .where(Notice.uuid.in_(chunk), Unit.station_uuid != station_uuid)
+        ),
+        lambda chunk: (
+            select(Notice.number)
+            .join(NoticeItem, NoticeItem.notice_uuid == Notice.uuid)
+            .join(Hazard, Hazard.uuid == NoticeItem.hazard_uuid)
+            .where(Notice.uuid.in_(chunk), Hazard.station_uuid != station_uuid)
+        ),
+        lambda chunk: (
+            select(Notice.number)
+            .join(referred, referred.uuid == Notice.refers_to_uuid)
+            .where(Notice.uuid.in_(chunk), referred.station_uuid != station_uuid)
+        ),
+        lambda chunk: (
+            select(Supervision.doc_no)
+            .join(Hazard, Hazard.uuid == Supervision.hazard_uuid)
+            .where(Supervision.uuid.in_(chunk), Hazard.station_uuid != station_uuid)
+        ),
+    )
+    for chunk in _chunks(list(types)):
+        for query in queries:
+            name = session.scalar(query(chunk).limit(1))
+            if name is not None:
+                raise ValidationError(
+                    f"数据包中的 {name} 引用了本台账中其他站点的记录，已拒绝导入。"
+                )
+
+
 def _earlier_events(
-    session: Session, uuids: list[str], *, before: int
+    session: Session, uuids: list[str], *, station_uuid: str, before: int
 ) -> dict[str, list[EventFacts]]:
-    """The events this ledger held for ``uuids`` before the package's (seq below ``before``)."""
+    """The events this ledger held for ``uuids`` in the station's chain before the package's
+    (seq below ``before``)."""
     events: dict[str, list[EventFacts]] = defaultdict(list)
     for chunk in _chunks(uuids):
         query = (
             select(Event)
-            .where(Event.record_uuid.in_(chunk), Event.seq < before)
+            .where(
+                Event.record_uuid.in_(chunk),
+                Event.station_uuid == station_uuid,
+                Event.seq < before,
+            )
             .order_by(Event.seq)
         )
         for event in session.scalars(query):
@@ -388,11 +462,14 @@ def _merge_photos(session: Session, ledger: Ledger, package: Package) -> int:
 
 
 def _thumbnail(data: bytes) -> bytes:
-    with Image.open(io.BytesIO(data)) as image:
-        image.thumbnail((256, 256))
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, "JPEG", quality=85)
-        return buffer.getvalue()
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.thumbnail((256, 256))
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, "JPEG", quality=85)
+            return buffer.getvalue()
+    except (OSError, ValueError) as error:  # checked by the reader; a last guard
+        raise ValidationError(f"数据包中的照片无法读取（{error}），已拒绝导入。") from None
 
 
 def _record_import(session: Session, package: Package) -> None:

@@ -16,6 +16,7 @@ A package is one zip file:
 A package's identity is the sha256 of its manifest.json; the next package names it as previous.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -42,15 +43,17 @@ PHOTO_TYPES = {"image/jpeg": ".jpg", "image/png": ".png"}
 _PHOTO_MEMBER = re.compile(r"attachments/([0-9a-f]{64})\.(jpg|png)")
 
 # Limits against damaged and hostile files (a zip bomb, an endless line).
-MAX_PACKAGE_BYTES = 4 * 1024**3
-MAX_TOTAL_BYTES = 8 * 1024**3  # all members, uncompressed
-MAX_JSON_MEMBER_BYTES = 2 * 1024**3
+# A full package of a 100,000-hazard ledger is 60 MB, its events 250 MB uncompressed.
+MAX_PACKAGE_BYTES = 2 * 1024**3
+MAX_TOTAL_BYTES = 3 * 1024**3  # all members, uncompressed
+MAX_JSON_MEMBER_BYTES = 1024**3
 MAX_PHOTO_BYTES = 40 * 1024**2
 MAX_WORKBOOK_BYTES = 200 * 1024**2
 MAX_MANIFEST_BYTES = 1024**2
 MAX_LINE_BYTES = 4 * 1024**2
 MAX_RATIO = 200  # uncompressed ÷ compressed, for members over RATIO_FLOOR
 RATIO_FLOOR = 1024**2
+MAX_NUMBER = 2**53  # sequence numbers, counts, sizes: well inside SQLite's integers
 
 HEX64 = re.compile(r"[0-9a-f]{64}")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -146,7 +149,9 @@ def parse_manifest(data: Any) -> Manifest:
     head_hash = events.get("head_hash")
     if (first_seq is None) != (last_seq is None) or (first_seq is None) != (head_hash is None):
         raise ValidationError("manifest.json 中履历范围（events）不完整。")
-    if first_seq is not None and (first_seq < 1 or last_seq < first_seq):  # type: ignore[operator]
+    if first_seq is not None and (
+        first_seq < 1 or last_seq < first_seq or last_seq > MAX_NUMBER  # type: ignore[operator]
+    ):
         raise ValidationError("manifest.json 中履历范围（events）不合理。")
     if head_hash is not None and not (isinstance(head_hash, str) and HEX64.fullmatch(head_hash)):
         raise ValidationError("manifest.json 中 events.head_hash 格式不对。")
@@ -154,7 +159,7 @@ def parse_manifest(data: Any) -> Manifest:
     if previous is not None and not (isinstance(previous, str) and HEX64.fullmatch(previous)):
         raise ValidationError("manifest.json 中 previous_package_sha256 格式不对。")
     sequence = obj.get("sequence")
-    if type(sequence) is not int or sequence < 1:
+    if type(sequence) is not int or not 1 <= sequence <= MAX_NUMBER:
         raise ValidationError("manifest.json 中数据包序号（sequence）应为正整数。")
     full = obj.get("full")
     if type(full) is not bool:
@@ -162,7 +167,7 @@ def parse_manifest(data: Any) -> Manifest:
     counts_obj = _object(obj.get("counts"), "counts")
     counts: dict[str, int] = {}
     for key, value in counts_obj.items():
-        if type(value) is not int or value < 0:
+        if type(value) is not int or not 0 <= value <= MAX_NUMBER:
             raise ValidationError(f"manifest.json 中 counts.{key} 应为非负整数。")
         counts[key] = value
     members: dict[str, MemberEntry] = {}
@@ -179,7 +184,7 @@ def parse_manifest(data: Any) -> Manifest:
         if required not in members:
             raise ValidationError(f"数据包缺少 {required}。")
     start, end = (_text(period, key, "period", required=True) for key in ("start", "end"))
-    if not (DATE.fullmatch(start) and DATE.fullmatch(end)) or end < start:
+    if not (_is_date(start) and _is_date(end)) or end < start:
         raise ValidationError("manifest.json 中统计区间（period）日期格式不对。")
     return Manifest(
         station=checked_station,
@@ -198,6 +203,16 @@ def parse_manifest(data: Any) -> Manifest:
         counts=counts,
         members=members,
     )
+
+
+def _is_date(text: str) -> bool:
+    if not DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _object(value: Any, where: str) -> dict[str, Any]:

@@ -88,6 +88,9 @@ def _read(archive: zipfile.ZipFile, file_name: str) -> Package:
         raise ValidationError(f"数据包缺少文件 {missing}（清单中有，包中没有），可能不完整。")
     for extra in sorted(present - listed):
         raise ValidationError(f"数据包中的 {extra} 不在清单中，已拒绝导入。")
+    for name, entry in manifest.members.items():
+        if infos[name].file_size != entry.size:  # before reading anything big
+            raise ValidationError(f"数据包中的 {name} 大小与清单不符，已拒绝导入。")
     contents: dict[str, bytes] = {}
     for name, entry in manifest.members.items():
         data = _member(archive, infos, name)
@@ -202,29 +205,48 @@ def _snapshots(data: bytes, member: str, expected: int | None) -> dict[str, dict
 def _photos(
     attachments: list[AttachmentLine], contents: dict[str, bytes], events: list[PackageEvent]
 ) -> dict[str, bytes]:
+    # The events (hashed) say which photo belongs to which record, of what kind and content; a
+    # photo row must agree with the event that attached it, and every row needs one.
+    cited: dict[str, tuple[object, object, str]] = {}
+    for event in events:
+        for ref in event.facts.payload.get("photos", []):
+            cited[ref["uuid"]] = (ref.get("sha256"), ref.get("kind"), event.facts.record_uuid)
     photos: dict[str, bytes] = {}
+    seen: set[str] = set()
     for attachment in attachments:
         name = photo_member(attachment.sha256, attachment.media_type)
+        if attachment.uuid in seen:
+            raise ValidationError(f"{ATTACHMENTS} 中照片 {attachment.uuid} 重复。")
+        seen.add(attachment.uuid)
+        if cited.get(attachment.uuid) != (
+            attachment.sha256,
+            attachment.kind,
+            attachment.record_uuid,
+        ):
+            raise ValidationError(
+                f"照片 {attachment.uuid} 与履历中的记载不符（内容、类别或所属记录），已拒绝导入。"
+            )
         data = contents.get(name)
         if data is None:
             raise ValidationError(f"数据包缺少照片文件 {name}。")
         if len(data) != attachment.size or hashlib.sha256(data).hexdigest() != attachment.sha256:
             raise ValidationError(f"照片 {name} 的内容与记录不符。")
-        _check_image(data, attachment.media_type, name)
+        if attachment.sha256 not in photos:
+            size = _check_image(data, attachment.media_type, name)
+            if size != (attachment.width, attachment.height):
+                raise ValidationError(f"照片 {name} 的尺寸与记录不符。")
         photos[attachment.sha256] = data
     for name in contents:
         if name.startswith("attachments/") and name.split("/")[1][:64] not in photos:
             raise ValidationError(f"数据包中的 {name} 没有对应的照片记录，已拒绝导入。")
-    known = {a.uuid for a in attachments}
-    for event in events:
-        for ref in event.facts.payload.get("photos", []):
-            if ref["uuid"] not in known:
-                raise ValidationError(f"履历 {event.facts.uuid} 引用的照片不在数据包中。")
+    for uuid in cited.keys() - seen:
+        raise ValidationError(f"履历引用的照片 {uuid} 不在数据包中。")
     return photos
 
 
-def _check_image(data: bytes, media_type: str, name: str) -> None:
-    """A photo must be the image its type says (not a program or a document renamed)."""
+def _check_image(data: bytes, media_type: str, name: str) -> tuple[int, int]:
+    """A photo must be the image its type says (not a program or a document renamed) and decode
+    whole; returns its size."""
     if not data.startswith(_MAGIC[media_type]):
         raise ValidationError(f"{name} 不是 {media_type} 图片，已拒绝导入。")
     try:
@@ -234,6 +256,9 @@ def _check_image(data: bytes, media_type: str, name: str) -> None:
                 if image.width * image.height > _MAX_PIXELS:
                     raise ValidationError(f"{name} 像素过多，已拒绝导入。")
                 image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()  # verify() does not decode: a truncated file fails only here
+                return image.size
     except ValidationError:
         raise
     except (

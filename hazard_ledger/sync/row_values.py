@@ -63,9 +63,12 @@ def _typed(kind: type, value: Any, where: str) -> Any:
         if not isinstance(value, str):
             raise ValidationError(f"{where}应为日期。")
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(f"{where}“{value[:20]}”不是有效日期。") from None
+            day = None
+        if day is None or day.isoformat() != value:  # as the ledger writes dates, nothing else
+            raise ValidationError(f"{where}“{value[:20]}”不是有效日期（应为 YYYY-MM-DD）。")
+        return day
     if kind is bool:
         if type(value) is not bool:
             raise ValidationError(f"{where}应为是/否。")

@@ -51,6 +51,8 @@ def sync_status(ledger: Ledger) -> dict[str, Any]:
         ):
             packages = imported.get(station.uuid, [])
             numbers = {p.sequence for p in packages}
+            # A full package carries everything before it: no number below it is missing.
+            floor = max((p.sequence for p in packages if p.full), default=0)
             last = packages[-1] if packages else None
             stations.append(
                 {
@@ -65,7 +67,9 @@ def sync_status(ledger: Ledger) -> dict[str, Any]:
                         else ""
                     ),
                     "packages": len(packages),
-                    "missing": [n for n in range(1, max(numbers, default=0)) if n not in numbers],
+                    "missing": [
+                        n for n in range(floor + 1, max(numbers, default=0)) if n not in numbers
+                    ],
                     "events": events.get(station.uuid, 0),
                     "hazards": hazards.get(station.uuid, 0),
                 }

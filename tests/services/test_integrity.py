@@ -105,3 +105,13 @@ def test_a_record_inserted_without_history_is_found(ledger: Ledger) -> None:
         "'', '', '', '', '' FROM stations",
     )
     assert "幽灵单位" in check_ledger(ledger).problems[0]
+
+
+def test_a_photo_moved_or_relabelled_behind_the_history_is_found(
+    ledger: Ledger, photo: Path
+) -> None:
+    loop(ledger, photo)
+    tamper(ledger, "UPDATE attachments SET kind = 'after'")
+    report = check_ledger(ledger)
+    assert not report.ok
+    assert "与履历中的记载不符" in report.problems[0]

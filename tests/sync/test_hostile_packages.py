@@ -185,54 +185,162 @@ def test_a_snapshot_that_disagrees_with_the_events_is_refused(
     )
 
 
+def rechain(content: dict[str, bytes], change: Callable[[dict], None]) -> None:
+    """Apply ``change`` to every event line and recompute the whole hash chain and the
+    manifest's head: what a forger with the format's description can do."""
+    from hazard_ledger.domain.history import GENESIS_HASH, EventFacts
+
+    rows = [json.loads(line) for line in content["events.jsonl"].decode().splitlines()]
+    prev = GENESIS_HASH
+    for row in rows:
+        change(row)
+        facts = EventFacts(**{k: row[k] for k in EventFacts.__slots__})
+        row["prev_hash"], row["hash"] = prev, facts.chained_hash(prev)
+        prev = row["hash"]
+    content["events.jsonl"] = "".join(
+        json.dumps(r, ensure_ascii=False) + "\n" for r in rows
+    ).encode()
+    manifest = json.loads(content["manifest.json"])
+    manifest["events"]["head_hash"] = prev
+    content["manifest.json"] = json.dumps(manifest).encode()
+
+
 def test_a_wrongly_typed_field_is_refused_even_with_a_consistent_history(
     county: Ledger, package: Path, tmp_path: Path
 ) -> None:
     # Rebuild a hazard's whole history with a number where text belongs, hashes and all: only the
     # type check can catch it.
-    from hazard_ledger.domain.history import GENESIS_HASH, EventFacts
+    def located(row: dict) -> None:
+        if row["record_type"] == "hazard" and row["kind"] == "recorded":
+            row["payload"]["changes"]["location"] = 12345
 
     def forge(content: dict[str, bytes]) -> None:
-        rows = [json.loads(line) for line in content["events.jsonl"].decode().splitlines()]
-        prev = GENESIS_HASH
-        for row in rows:
-            if row["record_type"] == "hazard" and row["kind"] == "recorded":
-                row["payload"]["changes"]["location"] = 12345
-            facts = EventFacts(**{k: row[k] for k in EventFacts.__slots__})
-            row["prev_hash"], row["hash"] = prev, facts.chained_hash(prev)
-            prev = row["hash"]
-        content["events.jsonl"] = "".join(
-            json.dumps(r, ensure_ascii=False) + "\n" for r in rows
-        ).encode()
-        hazards = [json.loads(line) for line in content["hazards.jsonl"].decode().splitlines()]
-        for hazard in hazards:
-            hazard["location"] = 12345
-        content["hazards.jsonl"] = "".join(
-            json.dumps(h, ensure_ascii=False) + "\n" for h in hazards
-        ).encode()
-        manifest = json.loads(content["manifest.json"])
-        manifest["events"]["head_hash"] = prev
-        content["manifest.json"] = json.dumps(manifest).encode()
+        rechain(content, located)
+        edit_lines("hazards.jsonl", lambda rows: [r.__setitem__("location", 12345) for r in rows])(
+            content
+        )
 
     refused(county, rewrite(package, tmp_path / "t.zip", forge), "应为文字")
+
+
+def test_a_date_not_written_as_the_ledger_writes_dates_is_refused(
+    county: Ledger, package: Path, tmp_path: Path
+) -> None:
+    def compact(row: dict) -> None:
+        changes = row["payload"]["changes"]
+        if row["record_type"] == "hazard" and "found_on" in changes:
+            changes["found_on"] = changes["found_on"].replace("-", "")
+
+    def forge(content: dict[str, bytes]) -> None:
+        rechain(content, compact)
+        edit_lines(
+            "hazards.jsonl",
+            lambda rows: [r.__setitem__("found_on", r["found_on"].replace("-", "")) for r in rows],
+        )(content)
+
+    refused(county, rewrite(package, tmp_path / "d.zip", forge), "YYYY-MM-DD")
+
+
+def photo_member_of(content: dict[str, bytes]) -> str:
+    return next(n for n in content if n.startswith("attachments/"))
+
+
+def test_a_photo_swapped_for_another_is_refused(
+    county: Ledger, package: Path, tmp_path: Path
+) -> None:
+    # The attachment row and file replaced consistently, but the event that attached the photo
+    # (hashed) still names the original.
+    import hashlib
+
+    other = make_photo(tmp_path / "black.jpg", (300, 200), "black").read_bytes()
+    sha = hashlib.sha256(other).hexdigest()
+
+    def swap(content: dict[str, bytes]) -> None:
+        del content[photo_member_of(content)]
+        content[f"attachments/{sha}.jpg"] = other
+        edit_lines(
+            "attachments.jsonl",
+            lambda rows: rows[0].update(sha256=sha, size=len(other)),
+        )(content)
+
+    refused(county, rewrite(package, tmp_path / "s.zip", swap), "与履历中的记载不符")
+
+
+def test_a_photo_moved_to_another_record_is_refused(
+    county: Ledger, package: Path, tmp_path: Path
+) -> None:
+    def move(content: dict[str, bytes]) -> None:
+        hazards = [json.loads(line) for line in content["hazards.jsonl"].decode().splitlines()]
+        edit_lines(
+            "attachments.jsonl",
+            lambda rows: rows[0].update(record_uuid=hazards[-1]["uuid"], kind="after"),
+        )(content)
+
+    refused(county, rewrite(package, tmp_path / "m.zip", move), "与履历中的记载不符")
 
 
 def test_an_attachment_that_is_not_a_photo_is_refused(
     county: Ledger, package: Path, tmp_path: Path
 ) -> None:
+    # A forger rewrites the history too, so that the event names the fake file: the content
+    # check is what stops it.
     import hashlib
 
+    fake = b"MZ\x90\x00 not a photo at all"
+    sha = hashlib.sha256(fake).hexdigest()
+
+    def cite_fake(row: dict) -> None:
+        for ref in row["payload"].get("photos", []):
+            ref["sha256"] = sha
+
     def swap(content: dict[str, bytes]) -> None:
-        name = next(n for n in content if n.startswith("attachments/"))
-        fake = b"MZ\x90\x00 not a photo at all"
-        sha = hashlib.sha256(fake).hexdigest()
-        del content[name]
+        del content[photo_member_of(content)]
         content[f"attachments/{sha}.jpg"] = fake
-        rows = [json.loads(line) for line in content["attachments.jsonl"].decode().splitlines()]
-        rows[0]["sha256"], rows[0]["size"] = sha, len(fake)
-        content["attachments.jsonl"] = "".join(json.dumps(r) + "\n" for r in rows).encode()
+        edit_lines("attachments.jsonl", lambda rows: rows[0].update(sha256=sha, size=len(fake)))(
+            content
+        )
+        rechain(content, cite_fake)
 
     refused(county, rewrite(package, tmp_path / "a.zip", swap), "不是 image/jpeg 图片")
+
+
+def test_a_truncated_photo_is_refused_before_anything_is_stored(
+    county: Ledger, package: Path, tmp_path: Path
+) -> None:
+    import hashlib
+
+    def truncate(content: dict[str, bytes]) -> None:
+        name = photo_member_of(content)
+        whole = content.pop(name)
+        cut = whole[: len(whole) // 2]
+        sha = hashlib.sha256(cut).hexdigest()
+        content[f"attachments/{sha}.jpg"] = cut
+        edit_lines("attachments.jsonl", lambda rows: rows[0].update(sha256=sha, size=len(cut)))(
+            content
+        )
+        rechain(
+            content,
+            lambda row: [
+                ref.__setitem__("sha256", sha) for ref in row["payload"].get("photos", [])
+            ],
+        )
+
+    refused(county, rewrite(package, tmp_path / "c.zip", truncate), "不是有效的图片")
+    assert not list(county.attachments_dir.rglob("*.jpg"))
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "match"),
+    [
+        ("sequence", 2**64, "sequence"),
+        ("period", {"start": "2026-02-30", "end": "2026-03-01"}, "period"),
+    ],
+)
+def test_out_of_range_manifest_values_are_refused(
+    county: Ledger, package: Path, tmp_path: Path, where: str, value: object, match: str
+) -> None:
+    bad = rewrite(package, tmp_path / "r.zip", edit_manifest(lambda m: m.__setitem__(where, value)))
+    refused(county, bad, match)
 
 
 def test_a_file_that_is_not_a_zip_is_refused(county: Ledger, tmp_path: Path) -> None:

@@ -250,3 +250,74 @@ def test_a_station_does_not_import_its_own_package(
     package = export_package(stations["LY"], tmp_path / "LY.zip")
     with pytest.raises(ValidationError, match="本站自己导出"):
         import_package(stations["LY"], package.file)
+
+
+def test_a_unit_renamed_and_its_old_name_reused_merges(
+    stations: dict[str, Ledger], county: Ledger, tmp_path: Path
+) -> None:
+    from hazard_ledger.services.units import UnitInput, add_unit, edit_unit
+
+    station = stations["LY"]
+    import_package(
+        county, export_package(station, tmp_path / "1.zip").file, accept_new_station=True
+    )
+    edit_unit(station, "罗阳镇老街小吃店", UnitInput(name="罗阳镇老街小吃店（旧址）"))
+    add_unit(station, UnitInput(name="罗阳镇老街小吃店"))
+    # …and two names swapped through a temporary one.
+    edit_unit(station, "罗阳镇鑫源五金厂", UnitInput(name="临时名"))
+    edit_unit(station, "罗阳镇老街小吃店（旧址）", UnitInput(name="罗阳镇鑫源五金厂"))
+    edit_unit(station, "临时名", UnitInput(name="罗阳镇老街小吃店（旧址）"))
+
+    result = import_package(county, export_package(station, tmp_path / "2.zip").file)
+
+    assert (result.new["unit"], result.updated["unit"]) == (1, 2)
+    assert state(county, "LY") == state(station, "LY")
+    assert check_ledger(county).ok
+
+
+def test_a_package_cannot_change_another_stations_records(
+    stations: dict[str, Ledger], county: Ledger, tmp_path: Path
+) -> None:
+    import json
+
+    from hazard_ledger.domain.history import EventFacts
+    from hazard_ledger.services.units import UnitInput, edit_unit
+    from tests.sync.conftest import rewrite
+
+    for code in ("LY", "SK"):
+        package = export_package(stations[code], tmp_path / f"{code}-1.zip").file
+        import_package(county, package, accept_new_station=True)
+    with stations["LY"].read() as session:
+        target = session.scalars(select(Unit).where(Unit.name == "罗阳镇老街小吃店")).one().uuid
+    edit_unit(stations["SK"], "三魁镇老街小吃店", UnitInput(phone="13900000000"))
+    honest = export_package(stations["SK"], tmp_path / "SK-2.zip").file
+
+    def retarget(content: dict[str, bytes]) -> None:
+        # SK's edit re-aimed at LY's unit, with the chain recomputed: hashes alone cannot tell.
+        rows = [json.loads(line) for line in content["events.jsonl"].decode().splitlines()]
+        prev = rows[0]["prev_hash"]
+        for row in rows:
+            if row["record_type"] == "unit":
+                row["record_uuid"] = target
+            facts = EventFacts(**{k: row[k] for k in EventFacts.__slots__})
+            row["prev_hash"], row["hash"] = prev, facts.chained_hash(prev)
+            prev = row["hash"]
+        content["events.jsonl"] = "".join(
+            json.dumps(r, ensure_ascii=False) + "\n" for r in rows
+        ).encode()
+        units = [json.loads(line) for line in content["units.jsonl"].decode().splitlines()]
+        for unit in units:
+            unit["uuid"] = target
+        content["units.jsonl"] = "".join(
+            json.dumps(u, ensure_ascii=False) + "\n" for u in units
+        ).encode()
+        manifest = json.loads(content["manifest.json"])
+        manifest["events"]["head_hash"] = prev
+        content["manifest.json"] = json.dumps(manifest).encode()
+
+    forged = rewrite(honest, tmp_path / "forged.zip", retarget)
+    before = dump(county)
+    with pytest.raises(ValidationError, match="其他站点"):
+        import_package(county, forged)
+    assert dump(county) == before
+    assert import_package(county, honest).updated["unit"] == 1

@@ -274,6 +274,7 @@ class SyncStatusDialog(QDialog):
                     )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         if not stations:
             layout.addWidget(QLabel(self.tr("尚未导入任何站点的数据包。")))

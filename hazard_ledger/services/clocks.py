@@ -20,6 +20,7 @@ from hazard_ledger.domain.clocks import (
 )
 from hazard_ledger.domain.enums import HazardLevel, HazardStatus
 from hazard_ledger.domain.workflow import Action
+from hazard_ledger.services.batches import chunks
 from hazard_ledger.services.calendar import load_calendar
 from hazard_ledger.services.closure_profile import load_profile
 from hazard_ledger.services.ledger import Ledger
@@ -105,8 +106,8 @@ def clocks_for(
     timed = minute_levels(context.profile)
     needing = [row.uuid for row in rows if row.level in timed]
     times: dict[str, StepTimes] = {}
-    for start in range(0, len(needing), 500):
-        times.update(step_times(session, needing[start : start + 500]))
+    for batch in chunks(needing):
+        times.update(step_times(session, list(batch)))
     return {row.uuid: _derive(row, times.get(row.uuid), context) for row in rows}
 
 

@@ -17,6 +17,7 @@ from hazard_ledger.domain.errors import NotFoundError, ValidationError, Workflow
 from hazard_ledger.domain.notice_numbers import format_number
 from hazard_ledger.domain.validation import not_after, not_before, optional_text, required_text
 from hazard_ledger.domain.workflow import Action, next_status
+from hazard_ledger.services.batches import chunks
 from hazard_ledger.services.events import append_record_event
 from hazard_ledger.services.hazards import get_hazard_row, record_step
 from hazard_ledger.services.ledger import Ledger
@@ -375,13 +376,13 @@ def _views(session: Session, notices: Sequence[Notice]) -> list[NoticeView]:
     unit_names = _by_uuid(session, Unit.uuid, Unit.name, {n.unit_uuid for n in notices})
     hazard_uuids = {item.hazard_uuid for n in notices for item in n.items}
     hazards: dict[str, Hazard] = {}
-    for chunk in _chunks(sorted(hazard_uuids)):
+    for chunk in chunks(sorted(hazard_uuids)):
         hazards.update(
             (h.uuid, h) for h in session.scalars(select(Hazard).where(Hazard.uuid.in_(chunk)))
         )
     originals = {n.uuid: n for n in notices}
     missing = {n.refers_to_uuid for n in notices if n.refers_to_uuid} - set(originals)
-    for chunk in _chunks(sorted(missing)):
+    for chunk in chunks(sorted(missing)):
         originals.update(
             (o.uuid, o) for o in session.scalars(select(Notice).where(Notice.uuid.in_(chunk)))
         )
@@ -401,13 +402,9 @@ def _views(session: Session, notices: Sequence[Notice]) -> list[NoticeView]:
     ]
 
 
-def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
-    return [values[i : i + size] for i in range(0, len(values), size)]
-
-
 def _by_uuid(session: Session, key, value, uuids: set[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
     found: dict[str, str] = {}
-    for chunk in _chunks(sorted(uuids)):
+    for chunk in chunks(sorted(uuids)):
         found.update(session.execute(select(key, value).where(key.in_(chunk))).all())
     return found
 

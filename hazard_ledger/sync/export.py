@@ -30,6 +30,7 @@ from hazard_ledger.domain.errors import ValidationError, WorkflowError
 from hazard_ledger.domain.history import canonical_json
 from hazard_ledger.reports.weekly_xlsx import write_weekly_xlsx
 from hazard_ledger.services import maintenance
+from hazard_ledger.services.batches import chunks
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.photos import photo_path
 from hazard_ledger.services.snapshots import snapshot
@@ -54,7 +55,6 @@ _MODELS = {
     "notice": Notice,
     "supervision": Supervision,
 }
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +298,7 @@ def _touched(
 def _snapshots(session: Session, kind: str, uuids: list[str]) -> list[dict[str, object]]:
     model = _MODELS[kind]
     rows = {}
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         query = select(model).where(model.uuid.in_(chunk))
         if model is Notice:
             query = query.options(selectinload(Notice.items))
@@ -315,7 +315,7 @@ def _photo_refs(event: Any) -> list[str]:
 
 def _attachments(session: Session, uuids: list[str]) -> list[Attachment]:
     found: dict[str, Attachment] = {}
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         found.update(
             {
                 a.uuid: a
@@ -387,8 +387,3 @@ def _write_zip(path: Path, manifest: bytes, members: dict[str, bytes]) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise ValidationError(f"无法写入数据包 {path}：{error.strerror or error}") from None
-
-
-def _chunks(values: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

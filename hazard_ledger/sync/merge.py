@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from PIL import Image
@@ -37,6 +37,7 @@ from hazard_ledger.domain.history import (
     HistoryError,
     fold,
 )
+from hazard_ledger.services.batches import chunks
 from hazard_ledger.services.events import event_facts
 from hazard_ledger.services.ledger import Ledger
 from hazard_ledger.services.photos import PreparedPhoto, store_photo
@@ -53,7 +54,6 @@ _MODELS: dict[str, Any] = {
     "notice": Notice,
     "supervision": Supervision,
 }
-_CHUNK = 500
 
 
 def merge_package(
@@ -236,8 +236,8 @@ def _insert_events(session: Session, events: list[Any]) -> None:
         }
         for e in events
     ]
-    for start in range(0, len(rows), 5000):
-        session.execute(insert(Event), rows[start : start + 5000])
+    for batch in chunks(rows, 5000):
+        session.execute(insert(Event), batch)
 
 
 def _merge_records(
@@ -286,8 +286,8 @@ def _merge_records(
         if kind == "notice":
             inserts.sort(key=lambda row: row["kind"] != "rectification")  # a review refers back
             _replace_items(session, package, uuids, set(existing))
-        for start in range(0, len(inserts), 2000):
-            session.execute(insert(model.__table__), inserts[start : start + 2000])
+        for batch in chunks(inserts, 2000):
+            session.execute(insert(model.__table__), batch)
         if updates:
             session.execute(update(model), updates)
         if kind == "notice":
@@ -304,7 +304,7 @@ def _existing_ids(
     never the package's to change."""
     owner = model.uuid if model is Station else model.station_uuid
     found: dict[str, int] = {}
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         for uuid, row_id, station in session.execute(
             select(model.uuid, model.id, owner).where(model.uuid.in_(chunk))
         ).all():
@@ -348,7 +348,7 @@ def _refuse_foreign_references(session: Session, station_uuid: str, types: dict[
             .where(Supervision.uuid.in_(chunk), Hazard.station_uuid != station_uuid)
         ),
     )
-    for chunk in _chunks(list(types)):
+    for chunk in chunks(list(types)):
         for query in queries:
             name = session.scalar(query(chunk).limit(1))
             if name is not None:
@@ -363,7 +363,7 @@ def _earlier_events(
     """The events this ledger held for ``uuids`` in the station's chain before the package's
     (seq below ``before``)."""
     events: dict[str, list[EventFacts]] = defaultdict(list)
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         query = (
             select(Event)
             .where(
@@ -400,7 +400,7 @@ def _replace_items(
     session: Session, package: Package, uuids: list[str], existing: set[str]
 ) -> None:
     changed = [u for u in uuids if u in existing]
-    for chunk in _chunks(changed):
+    for chunk in chunks(changed):
         session.execute(delete(NoticeItem).where(NoticeItem.notice_uuid.in_(chunk)))
 
 
@@ -498,8 +498,3 @@ def _record_import(session: Session, package: Package) -> None:
 def _constraint(error: IntegrityError) -> str:
     text = str(error.orig) if error.orig is not None else str(error)
     return text.splitlines()[0][:120]
-
-
-def _chunks(values: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

@@ -26,6 +26,7 @@ from hazard_ledger.services.supervision import (
     register_plan,
 )
 from hazard_ledger.services.units import UnitInput, edit_unit
+from tests.reports.test_ledger_xlsx import DOMAIN_COLUMNS
 
 D = dt.date
 ALL = HazardFilter()
@@ -110,40 +111,7 @@ def test_every_column_of_a_closed_hazard(ledger: Ledger) -> None:
 
 def test_the_columns_follow_the_county_sheet() -> None:
     # DOMAIN's ledger columns in order, less 备注 (no field holds it yet).
-    assert [column.header for column in LEDGER_COLUMNS] == [
-        "序号",
-        "隐患编号",
-        "单位名称",
-        "统一社会信用代码",
-        "村(社区)",
-        "地址/部位",
-        "行业领域",
-        "隐患类别",
-        "隐患描述",
-        "依据",
-        "隐患等级",
-        "隐患来源",
-        "发现日期",
-        "检查人",
-        "整改责任人",
-        "联系电话",
-        "整改要求",
-        "整改期限",
-        "通知书文号",
-        "送达日期",
-        "整改措施",
-        "整改资金(元)",
-        "整改完成日期",
-        "复查人",
-        "复查日期",
-        "复查结论",
-        "状态",
-        "逾期天数",
-        "是否挂牌督办",
-        "挂牌级别",
-        "挂牌文号",
-        "销号日期",
-    ]
+    assert [column.header for column in LEDGER_COLUMNS] == DOMAIN_COLUMNS[:-1]
 
 
 def test_the_supervision_columns_of_a_listed_and_a_delisted_hazard(ledger: Ledger) -> None:

@@ -46,6 +46,7 @@ from hazard_ledger.sync.package_format import (
     WORKBOOK,
     photo_member,
 )
+from hazard_ledger.sync.status import last_export_package
 
 Progress = Callable[[str, int], None]  # (what is being done, percent)
 _MODELS = {
@@ -109,7 +110,7 @@ def _export(
     report("读取履历…", 10)
     with ledger.read() as session:
         station = local_station(session)
-        previous = _last_export(session, station.uuid)
+        previous = last_export_package(session, station.uuid)
         since = 0 if full or previous is None else _last_carried(session, station.uuid)
         # Plain rows, not ORM objects: a full package of a big ledger has 300,000 events.
         events = session.execute(
@@ -198,7 +199,7 @@ def _export(
     try:
         backup_file = backup.result() if backup is not None else None  # raises if it failed
         with ledger.write() as session:
-            latest = _last_export(session, station_info["uuid"])
+            latest = last_export_package(session, station_info["uuid"])
             if (latest.id if latest else None) != expected_previous_id:
                 raise WorkflowError("导出时另有一次导出完成，请重新导出。")
             session.add(
@@ -235,30 +236,6 @@ def _export(
         backup=backup_file,
         manifest_sha256=manifest_sha,
     )
-
-
-def last_export(ledger: Ledger) -> dict[str, object] | None:
-    """This station's last export (sequence, time, file name), or None."""
-    with ledger.read() as session:
-        station = local_station(session)
-        package = _last_export(session, station.uuid)
-        if package is None:
-            return None
-        return {
-            "sequence": package.sequence,
-            "created_at": package.created_at,
-            "file_name": package.file_name,
-            "last_seq": package.last_seq,
-        }
-
-
-def _last_export(session: Session, station_uuid: str) -> SyncPackage | None:
-    return session.scalars(
-        select(SyncPackage)
-        .where(SyncPackage.direction == "export", SyncPackage.station_uuid == station_uuid)
-        .order_by(SyncPackage.sequence.desc())
-        .limit(1)
-    ).first()
 
 
 def _last_carried(session: Session, station_uuid: str) -> int:

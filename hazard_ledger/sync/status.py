@@ -4,9 +4,20 @@ imported station the packages merged, with any numbers never received."""
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hazard_ledger.db.models import Event, Hazard, Station, SyncPackage
 from hazard_ledger.services.ledger import Ledger
+
+
+def last_export_package(session: Session, station_uuid: str) -> SyncPackage | None:
+    """The station's last export (the highest number), or None."""
+    return session.scalars(
+        select(SyncPackage)
+        .where(SyncPackage.direction == "export", SyncPackage.station_uuid == station_uuid)
+        .order_by(SyncPackage.sequence.desc())
+        .limit(1)
+    ).first()
 
 
 def sync_status(ledger: Ledger) -> dict[str, Any]:
@@ -14,12 +25,7 @@ def sync_status(ledger: Ledger) -> dict[str, Any]:
         local = session.scalars(select(Station).where(Station.is_local)).first()
         export = None
         if local is not None:
-            package = session.scalars(
-                select(SyncPackage)
-                .where(SyncPackage.direction == "export", SyncPackage.station_uuid == local.uuid)
-                .order_by(SyncPackage.sequence.desc())
-                .limit(1)
-            ).first()
+            package = last_export_package(session, local.uuid)
             if package is not None:
                 export = {
                     "sequence": package.sequence,
